@@ -1,0 +1,59 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace CaseLedger.Api.Infrastructure;
+
+public static class EventStoreSetup
+{
+    public const string Schema = "caseledger";
+
+    /// <summary>
+    /// Marten over PostgreSQL: the event store and every document. Features add their own events, documents and
+    /// projections with <c>services.ConfigureMarten(...)</c> beside their code.
+    /// </summary>
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("CaseLedger");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings__CaseLedger (ops/run and ops/test do this for you).");
+
+        var distribution = builder.Configuration.GetValue("CaseLedger:Projections:Distribution", ProjectionDistribution.Solo);
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = Schema;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // Auditors need who, why and in which request for every event.
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration =>
+                integration.UseWolverineManagedEventSubscriptionDistribution =
+                    distribution == ProjectionDistribution.Wolverine);
+
+        // HotCold leader election fails with the DistributedLock bridge (see README), so one node runs the
+        // async projections itself (Solo), or Wolverine spreads them over several nodes.
+        if (distribution == ProjectionDistribution.Solo)
+            marten.AddAsyncDaemon(DaemonMode.Solo);
+
+        return builder;
+    }
+}
+
+/// <summary>How async projections are run: by this node alone, or spread by Wolverine across every node.</summary>
+public enum ProjectionDistribution
+{
+    Solo,
+    Wolverine,
+}

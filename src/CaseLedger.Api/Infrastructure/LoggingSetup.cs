@@ -1,0 +1,56 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace CaseLedger.Api.Infrastructure;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog for the whole host: readable console lines in Development, compact JSON elsewhere so that a log
+    /// shipper can index every structured property. Levels can be overridden under "Serilog" in configuration.
+    /// </summary>
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Wolverine", LogEventLevel.Warning)
+                .MinimumLevel.Override("Marten", LogEventLevel.Warning)
+                .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+
+            if (development)
+                logger.WriteTo.Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+            else
+                logger.WriteTo.Console(new CompactJsonFormatter());
+        });
+        return builder;
+    }
+
+    /// <summary>One line per request: method, path, status, elapsed time, correlation id and user.</summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate =
+                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("CorrelationId", http.CorrelationId());
+                diagnostics.Set("User", http.User.Identity?.Name ?? "anonymous");
+            };
+            options.GetLevel = (http, _, exception) =>
+                exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Alba;
+using CaseLedger.Api.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CaseLedger.Tests.Infrastructure;
+
+[Collection(ApiCollection.Name)]
+public sealed class ProblemDetailsTests(AppFixture app)
+{
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/no/such/route");
+            s.StatusCodeShouldBe(404);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+
+        using var body = JsonDocument.Parse(await result.ReadAsTextAsync());
+        Assert.Equal(404, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("/no/such/route", body.RootElement.GetProperty("instance").GetString());
+        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("correlationId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_a_405_problem()
+    {
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { }).ToUrl("/openapi/v1.json");
+            s.StatusCodeShouldBe(405);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
+    [Fact]
+    public async Task An_exception_is_a_500_problem_that_reveals_nothing_of_it()
+    {
+        var http = new DefaultHttpContext { RequestServices = app.Host.Services };
+        http.Request.Path = "/anything";
+        http.Response.Body = new MemoryStream();
+        var handler = new UnhandledExceptionHandler(
+            app.Host.Services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<UnhandledExceptionHandler>.Instance);
+
+        var handled = await handler.TryHandleAsync(
+            http, new InvalidOperationException("password=hunter2 at Npgsql.Internal"), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(500, http.Response.StatusCode);
+        http.Response.Body.Position = 0;
+        var text = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Contains("\"status\":500", text);
+        Assert.DoesNotContain("hunter2", text);
+        Assert.DoesNotContain("Npgsql", text);
+    }
+
+    [Fact]
+    public async Task An_unreadable_request_keeps_its_4xx()
+    {
+        var http = new DefaultHttpContext { RequestServices = app.Host.Services };
+        http.Response.Body = new MemoryStream();
+        var handler = new UnhandledExceptionHandler(
+            app.Host.Services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<UnhandledExceptionHandler>.Instance);
+
+        await handler.TryHandleAsync(http, new BadHttpRequestException("too big", 413), CancellationToken.None);
+
+        Assert.Equal(413, http.Response.StatusCode);
+    }
+}
