@@ -1,4 +1,6 @@
+using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +9,9 @@ builder.AddStructuredLogging();
 builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddFrameworks();
+builder.Services.AddInspections();
 
 var app = builder.Build();
 

@@ -23,6 +23,7 @@ public static class HttpApiSetup
         app.UseCorrelationIds();
         app.UseRequestLogging();
         app.UseProblemResponses();
+        app.UseRequestSizeLimit(MaxRequestBodyBytes);
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options

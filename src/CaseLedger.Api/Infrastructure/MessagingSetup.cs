@@ -16,12 +16,15 @@ public static class MessagingSetup
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
-            options.Policies.AutoApplyTransactions();
+            // Endpoints commit their own Marten session: a write must turn a constraint violation at commit
+            // into a 409, which an automatic transaction after the endpoint returns could not do.
             options.Policies.UseDurableLocalQueues();
         });
         builder.Services.CritterStackDefaults(defaults =>
         {
-            defaults.Development.GeneratedCodeMode = TypeLoadMode.Auto;
+            // Dynamic, not Auto: Auto writes generated files into the source tree, and a stale one breaks the
+            // next build after an endpoint's signature changes.
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
             defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
             defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });

@@ -1,0 +1,68 @@
+using CaseLedger.Api.Scoring;
+
+namespace CaseLedger.Api.Inspections;
+
+// The events of one inspection's stream: its ledger. Who acted, in which role, in which request and in which
+// fieldwork week travel as event metadata (user name, headers, correlation id), never in the event body.
+
+public sealed record InspectionOpened(
+    Guid InspectionId,
+    string FrameworkId,
+    int FrameworkVersion,
+    YotReference Yot,
+    string Title,
+    IReadOnlyList<PlannedWeek> FieldworkWeeks,
+    IReadOnlyList<TeamMember> Team);
+
+public sealed record CaseAddedToSample(SampledCase Case);
+
+public sealed record CaseRemovedFromSample(Guid CaseId, string Reason);
+
+public sealed record FieldworkWeekOpened(int Number);
+
+public sealed record FieldworkWeekClosed(int Number);
+
+public sealed record JudgementRecorded(
+    Guid JudgementId, Guid CaseId, string QuestionId, Answer Answer, IReadOnlyList<string> Reasons, string? Note);
+
+/// <summary>A team member changes a judgement during fieldwork. Carries the answer it replaced, so a score can
+/// move by this event alone.</summary>
+public sealed record JudgementRevised(
+    Guid JudgementId,
+    Guid CaseId,
+    string QuestionId,
+    Answer Previous,
+    Answer Answer,
+    IReadOnlyList<string> Reasons,
+    string? Note,
+    int Version);
+
+/// <summary>The lead inspector changes a judgement in quality assurance, always with a rationale.</summary>
+public sealed record JudgementModerated(
+    Guid JudgementId,
+    Guid CaseId,
+    string QuestionId,
+    Answer Previous,
+    Answer Answer,
+    IReadOnlyList<string> Reasons,
+    string Rationale,
+    int Version);
+
+public sealed record InspectionPublished(Guid InspectionId);
+
+public sealed record YotReference(string Code, string Name, string Region);
+
+public sealed record PlannedWeek(int Number, DateOnly StartsOn);
+
+public sealed record TeamMember(string UserId, string Role);
+
+public sealed record SampledCase(
+    Guid Id,
+    string Reference,
+    string SentenceType,
+    string Setting,
+    int? AgeAtStart,
+    string? Gender,
+    string? Ethnicity,
+    string? RiskOfHarm,
+    string Status);

@@ -1,0 +1,40 @@
+using CaseLedger.Api.Scoring;
+
+namespace CaseLedger.Api.Inspections.Judging;
+
+public sealed record JudgementView(
+    Guid Id,
+    Guid InspectionId,
+    Guid CaseId,
+    string QuestionId,
+    Answer Answer,
+    IReadOnlyList<string> Reasons,
+    string? Note,
+    int Version,
+    string RecordedBy,
+    string LastChangedBy,
+    DateTimeOffset LastChangedAt,
+    int? Week,
+    bool Moderated)
+{
+    public static JudgementView From(CurrentJudgement judgement) => new(
+        judgement.Id, judgement.InspectionId, judgement.CaseId, judgement.QuestionId, judgement.Answer, judgement.Reasons,
+        judgement.Note, judgement.Version, judgement.RecordedBy, judgement.LastChangedBy, judgement.LastChangedAt,
+        judgement.Week, judgement.Moderated);
+
+    public static CurrentJudgement NewDocument(Guid inspectionId, JudgementRecorded recorded, string by, DateTimeOffset at, int? week) => new()
+    {
+        Id = recorded.JudgementId,
+        InspectionId = inspectionId,
+        CaseId = recorded.CaseId,
+        QuestionId = recorded.QuestionId,
+        Answer = recorded.Answer,
+        Reasons = recorded.Reasons,
+        Note = recorded.Note,
+        RecordedBy = by,
+        LastChangedBy = by,
+        LastChangedAt = at,
+        Week = week,
+        Version = 1,
+    };
+}

@@ -1,0 +1,40 @@
+using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Judging;
+using Marten;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Inspections.Moderating;
+
+public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Rationale, int? ExpectedVersion);
+
+/// <summary>
+/// The lead inspector changes a judgement in quality assurance, always saying why. Its own event, so moderation can
+/// be reviewed apart from everything else; allowed until publication, inside or after the fieldwork weeks.
+/// </summary>
+public static class ModerateJudgementEndpoint
+{
+    [WolverinePost("/inspections/{id}/judgements/{judgementId}/moderations", OperationId = "ModerateJudgement")]
+    public static Task<IResult> Post(
+        Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,
+        FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
+        JudgementChanges.ApplyAsync(id, judgementId, http, store, frameworks,
+            context => InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header),
+            (context, current) => Decide(context, current, command, clock.GetUtcNow()),
+            cancellation);
+
+    public static (object Event, CurrentJudgement Changed, Rejection? Rejection) Decide(
+        JudgingContext context, CurrentJudgement current, ModerateJudgement command, DateTimeOffset now)
+    {
+        var (answer, reasons, rationale, rejection) = ChangeDecision.Decide(context.Framework, current,
+            new ChangeDecision.Change(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), "rationale", textRequired: true);
+        if (rejection is not null) return (null!, current, rejection);
+
+        var moderated = new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1);
+        return (moderated, current with
+        {
+            Answer = answer, Reasons = reasons, LastChangedBy = context.Actor.UserId, LastChangedAt = now,
+            Week = context.Header.OpenWeek, Moderated = true,
+        }, null);
+    }
+}

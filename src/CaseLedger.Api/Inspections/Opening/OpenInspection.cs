@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Inspections.Opening;
+
+public sealed record OpenInspection(
+    Guid? Id,
+    string? FrameworkId,
+    int? FrameworkVersion,
+    OpenInspection.YotInput? Yot,
+    string? Title,
+    IReadOnlyList<OpenInspection.WeekInput>? FieldworkWeeks,
+    IReadOnlyList<OpenInspection.MemberInput>? Team)
+{
+    public sealed record YotInput(string? Code, string? Name, string? Region);
+
+    public sealed record WeekInput(int? Number, DateOnly? StartsOn);
+
+    public sealed record MemberInput(string? UserId, string? Role);
+}
+
+public static partial class OpenInspectionEndpoint
+{
+    public const int MaxWeeks = 12;
+    public const int MaxTeam = 50;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex YotCode();
+
+    /// <summary>Pure: the event that opens the inspection, or why it cannot be opened.</summary>
+    public static (InspectionOpened? Opened, Rejection? Rejection) Decide(
+        OpenInspection command, Actor actor, FrameworkCatalog frameworks, Guid newId)
+    {
+        if (actor.Role != TeamRoles.LeadInspector)
+            return (null, Rejection.Forbidden("Only a lead inspector may open an inspection."));
+
+        var errors = new FieldErrors();
+        var framework = command.FrameworkId is null ? null : frameworks.Resolve(command.FrameworkId, command.FrameworkVersion);
+        if (command.FrameworkId is null) errors.Add("frameworkId", $"is required: one of {string.Join(", ", frameworks.All.Select(f => f.Id).Distinct())}.");
+        else if (framework is null)
+            errors.Add(command.FrameworkVersion is null ? "frameworkId" : "frameworkVersion",
+                $"no framework '{command.FrameworkId}'{(command.FrameworkVersion is { } v ? $" version {v}" : "")} is known.");
+
+        if (command.Yot is not { } yot) errors.Add("yot", "is required: {code, name, region}.");
+        else
+        {
+            errors.RequireText(yot.Code, "yot.code", 60);
+            if (yot.Code is { Length: > 0 } code && !YotCode().IsMatch(code))
+                errors.Add("yot.code", "must be lower-case words joined by hyphens, such as 'north-east-lincolnshire'.");
+            errors.RequireText(yot.Name, "yot.name", 120);
+            errors.OneOf(yot.Region, "yot.region", Regions.All);
+        }
+        errors.OptionalText(command.Title, "title", 200);
+
+        var weeks = command.FieldworkWeeks ?? [];
+        if (weeks.Count is 0 or > MaxWeeks) errors.Add("fieldworkWeeks", $"must list between 1 and {MaxWeeks} weeks.");
+        for (var i = 0; i < weeks.Count; i++)
+        {
+            if (weeks[i].Number != i + 1) errors.Add($"fieldworkWeeks[{i}].number", $"must be {i + 1}: weeks are numbered 1, 2, ... in order.");
+            if (weeks[i].StartsOn is not { } starts) errors.Add($"fieldworkWeeks[{i}].startsOn", "is required (yyyy-mm-dd).");
+            else if (i > 0 && weeks[i - 1].StartsOn is { } previous && starts <= previous)
+                errors.Add($"fieldworkWeeks[{i}].startsOn", "must be after the previous week's start.");
+        }
+
+        var team = command.Team ?? [];
+        if (team.Count > MaxTeam) errors.Add("team", $"must have at most {MaxTeam} members.");
+        for (var i = 0; i < team.Count; i++)
+        {
+            errors.RequireText(team[i].UserId, $"team[{i}].userId", 100);
+            errors.OneOf(team[i].Role, $"team[{i}].role", TeamRoles.All);
+        }
+        if (team.Select(member => member.UserId).Distinct().Count() != team.Count)
+            errors.Add("team", "names a user more than once.");
+        var leads = team.Where(member => member.Role == TeamRoles.LeadInspector).ToList();
+        if (leads.Count > 1 || leads.Any(lead => lead.UserId != actor.UserId))
+            errors.Add("team", "the lead inspector is the one who opens the inspection; name no other lead.");
+        if (errors.ToRejection() is { } invalid) return (null, invalid);
+
+        var members = team.Where(member => member.UserId != actor.UserId)
+            .Select(member => new TeamMember(member.UserId!, member.Role!))
+            .Prepend(new TeamMember(actor.UserId, TeamRoles.LeadInspector))
+            .ToList();
+        return (new InspectionOpened(
+            command.Id ?? newId,
+            framework!.Id,
+            framework.Version,
+            new YotReference(command.Yot!.Code!, command.Yot.Name!.Trim(), command.Yot.Region!),
+            string.IsNullOrWhiteSpace(command.Title) ? $"{framework.Name}: {command.Yot.Name!.Trim()}" : command.Title.Trim(),
+            [.. weeks.Select(week => new PlannedWeek(week.Number!.Value, week.StartsOn!.Value))],
+            members), null);
+    }
+
+    [WolverinePost("/inspections", OperationId = "OpenInspection")]
+    public static async Task<IResult> Post(
+        OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
+
+        var (opened, rejection) = Decide(command, actor, frameworks, Guid.NewGuid());
+        if (rejection is not null) return rejection.ToResult();
+
+        var header = InspectionHeader.Start(opened!, clock.GetUtcNow());
+        await using var session = store.LightweightSession();
+        session.Stamp(actor, http, week: null);
+        session.Events.StartStream<InspectionHeader>(opened!.InspectionId, opened);
+        session.Insert(header);
+        if (await session.CommitAsync(cancellation) is { } refused) return refused.ToResult();
+
+        return Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Judging;
+using Marten;
+using Npgsql;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Inspections.Reading;
+
+/// <summary>
+/// Every change to one judgement, read from the ledger itself (not from the current-judgement document): kind,
+/// answer, reasons, note or rationale, who in which role, when, in which week and request.
+/// </summary>
+public static class JudgementHistory
+{
+    public sealed record Change(
+        long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
+        string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
+
+    [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
+    public static async Task<IResult> Get(Guid id, Guid judgementId, IQuerySession session, CancellationToken cancellation)
+    {
+        var judgement = await session.LoadAsync<CurrentJudgement>(judgementId, cancellation);
+        if (judgement is null || judgement.InspectionId != id)
+            return Rejection.NotFound($"Judgement {judgementId} is not in inspection {id}.").ToResult();
+
+        // The stream is read through its (stream_id, version) index; only this judgement's events are decoded.
+        var sql = $"""
+            select version, type, data, user_name, headers, timestamp, correlation_id
+              from {EventStoreSetup.Schema}.mt_events
+             where stream_id = @stream and data ->> 'judgementId' = @judgement
+             order by version
+            """;
+        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("stream", id);
+        command.Parameters.AddWithValue("judgement", judgementId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+
+        var changes = new List<Change>();
+        while (await reader.ReadAsync(cancellation))
+        {
+            using var data = JsonDocument.Parse(reader.GetString(2));
+            using var headers = reader.IsDBNull(4) ? null : JsonDocument.Parse(reader.GetString(4));
+            var body = data.RootElement;
+            changes.Add(new Change(
+                reader.GetInt64(0),
+                KindOf(reader.GetString(1)),
+                body.TryGetProperty("version", out var version) ? version.GetInt32() : 1,
+                body.GetProperty("answer").GetString()!,
+                body.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()!).ToList(),
+                body.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null,
+                body.TryGetProperty("rationale", out var rationale) ? rationale.GetString() : null,
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                headers?.RootElement.TryGetProperty(LedgerWrites.RoleHeader, out var role) == true ? role.GetString() : null,
+                reader.GetFieldValue<DateTimeOffset>(5),
+                headers?.RootElement.TryGetProperty(LedgerWrites.WeekHeader, out var week) == true ? week.GetInt32() : null,
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return Results.Ok(new { judgementId, inspectionId = id, changes });
+    }
+
+    private static string KindOf(string eventType) => eventType switch
+    {
+        "judgement_recorded" => "recorded",
+        "judgement_revised" => "revised",
+        "judgement_moderated" => "moderated",
+        _ => eventType,
+    };
+}

@@ -1,0 +1,72 @@
+using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Inspections.Sampling;
+
+public sealed record AddCase(
+    Guid? Id,
+    string? Reference,
+    string? SentenceType,
+    string? Setting,
+    int? AgeAtStart,
+    string? Gender,
+    string? Ethnicity,
+    string? RiskOfHarm,
+    string? Status);
+
+public static class AddCaseEndpoint
+{
+    public const int MaxSample = 500;
+    public static readonly IReadOnlyList<string> Genders = ["female", "male", "other", "not-stated"];
+    public static readonly IReadOnlyList<string> Statuses = ["current", "terminated"];
+
+    /// <summary>Pure: the case joins the sample, or the reason it cannot. A case is anonymised: a reference,
+    /// never a name.</summary>
+    public static (IReadOnlyList<object> Events, Rejection? Rejection) Decide(
+        InspectionHeader header, Actor actor, AddCase command, Guid newId)
+    {
+        if ((InspectionRules.LeadOnly(header, actor, "choose the case sample") ?? InspectionRules.Writable(header)) is { } refused)
+            return ([], refused);
+
+        var errors = new FieldErrors();
+        errors.RequireText(command.Reference, "reference", 20);
+        errors.OneOf(command.SentenceType, "sentenceType", FrameworkVocabulary.SentenceTypes);
+        errors.OneOf(command.Setting, "setting", FrameworkVocabulary.Settings);
+        errors.Require(command.AgeAtStart is null or (>= 10 and <= 21), "ageAtStart", "must be between 10 and 21.");
+        errors.OneOf(command.Gender, "gender", Genders, required: false);
+        errors.OptionalText(command.Ethnicity, "ethnicity", 60);
+        errors.OneOf(command.RiskOfHarm, "riskOfHarm", FrameworkVocabulary.RiskOfHarm, required: false);
+        errors.OneOf(command.Status, "status", Statuses, required: false);
+        if (errors.ToRejection() is { } invalid) return ([], invalid);
+
+        var sampled = new SampledCase(command.Id ?? newId, command.Reference!.Trim(), command.SentenceType!, command.Setting!,
+            command.AgeAtStart, command.Gender, command.Ethnicity?.Trim(), command.RiskOfHarm, command.Status ?? "current");
+
+        if (header.FindCase(sampled.Id) is { } existing)
+            return existing == sampled
+                ? ([], null)
+                : ([], Rejection.Conflict("A different case already has this id.", extensions: new Dictionary<string, object?> { ["existing"] = existing }));
+        if (header.Sample.FirstOrDefault(@case => @case.Reference == sampled.Reference) is { } sameReference)
+            return ([], Rejection.Conflict($"Case reference '{sampled.Reference}' is already in the sample.",
+                extensions: new Dictionary<string, object?> { ["existing"] = sameReference }));
+        if (header.Sample.Count >= MaxSample)
+            return ([], Rejection.Conflict($"The sample already holds {MaxSample} cases, the most an inspection takes."));
+
+        return ([new CaseAddedToSample(sampled)], null);
+    }
+
+    [WolverinePost("/inspections/{id}/cases", OperationId = "AddCase")]
+    public static async Task<IResult> Post(
+        Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    {
+        var caseId = command.Id ?? Guid.NewGuid();
+        return await LedgerWrites.SerializedAsync(store, id, async session =>
+        {
+            var (header, rejection) = await HeaderWrites.ApplyAsync(id, http, session, clock,
+                (current, actor) => Decide(current, actor, command with { Id = caseId }, caseId), cancellation);
+            return rejection?.ToResult() ?? Results.Created($"/inspections/{id}/cases/{caseId}", header!.FindCase(caseId));
+        }, cancellation);
+    }
+}
