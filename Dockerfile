@@ -17,8 +17,10 @@ RUN dotnet restore src/CaseLedger.Api/CaseLedger.Api.csproj
 
 COPY src/ src/
 
-# Code generation only reads configuration; the connection string is parsed, never opened.
-RUN ConnectionStrings__CaseLedger="Host=codegen;Database=codegen;Username=codegen" \
+# Code generation only reads configuration: the connection string is parsed, never opened, and the Development
+# environment lends it the development token settings (the image itself runs as Production and refuses them).
+RUN ASPNETCORE_ENVIRONMENT=Development \
+    ConnectionStrings__CaseLedger="Host=codegen;Database=codegen;Username=codegen" \
     dotnet run --project src/CaseLedger.Api -c "$BUILD_CONFIGURATION" --no-restore -- codegen write \
  && test -n "$(ls -A src/CaseLedger.Api/Internal/Generated)"
 

@@ -9,6 +9,7 @@ builder.AddStructuredLogging();
 builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
+builder.AddTokenAuthentication();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddInspections();

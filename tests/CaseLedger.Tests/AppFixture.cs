@@ -1,6 +1,8 @@
 using Alba;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests;
 
@@ -21,6 +23,7 @@ public sealed class AppFixture : IAsyncLifetime
         // Program ends with RunJasperFxCommands; this makes it start the host for the test server.
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder.UseEnvironment("Development"));
+        TestTokens.SigningKey = Host.Services.GetRequiredService<IConfiguration>()["Authentication:DevelopmentSigningKey"]!;
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseLedger.Api.Health;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -13,6 +14,10 @@ public static class HttpApiSetup
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemResponses();
+        // A field the API does not know is refused, not ignored: above all a "user" or "recordedBy" a client
+        // might hope to act as. Who acts comes from the token alone.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi();
         builder.Services.AddReadinessChecks();
         return builder;
@@ -24,14 +29,16 @@ public static class HttpApiSetup
         app.UseRequestLogging();
         app.UseProblemResponses();
         app.UseRequestSizeLimit(MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("CaseLedger API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription();
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthEndpoints();
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
         return app;
     }
 }

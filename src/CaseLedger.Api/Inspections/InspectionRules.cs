@@ -11,11 +11,22 @@ public static class InspectionRules
     public static Rejection? Writable(InspectionHeader header) =>
         header.IsPublished ? Rejection.Conflict("The inspection is published; its ledger is closed to writes.") : null;
 
-    public static Rejection? LeadOnly(InspectionHeader header, Actor actor, string what) =>
-        header.Lead == actor.UserId ? null : Rejection.Forbidden($"Only this inspection's lead inspector may {what}.");
+    /// <summary>
+    /// An inspection is within reach of its own team and of auditors. To anyone else it does not exist: a 404, so
+    /// that its existence does not leak.
+    /// </summary>
+    public static Rejection? Reachable(InspectionHeader header, Actor actor) =>
+        actor.IsAuditor || header.IsOnTeam(actor.UserId) ? null : NotFound(header.Id);
 
+    /// <summary>Writes: the team only (auditors read everything and write nothing).</summary>
     public static Rejection? TeamOnly(InspectionHeader header, Actor actor) =>
-        header.IsOnTeam(actor.UserId) ? null : Rejection.Forbidden("Only members of this inspection's team may record or revise judgements.");
+        header.IsOnTeam(actor.UserId) && actor.Role is Roles.Inspector or Roles.LeadInspector ? null : NotFound(header.Id);
+
+    public static Rejection? LeadOnly(InspectionHeader header, Actor actor, string what) =>
+        TeamOnly(header, actor)
+        ?? (header.Lead == actor.UserId && actor.Role == Roles.LeadInspector
+            ? null
+            : Rejection.Forbidden($"Only this inspection's lead inspector may {what}."));
 
     public static Rejection? WeekOpen(InspectionHeader header) =>
         header.OpenWeek is null

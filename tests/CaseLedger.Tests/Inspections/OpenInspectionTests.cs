@@ -104,8 +104,8 @@ public sealed class OpenInspectionTests(AppFixture app)
         var listed = await app.Host.Scenario(s => s.AsLead().Get.Url($"/inspections?yot={yot}&state=open"));
         var published = await app.Host.Scenario(s => s.AsLead().Get.Url($"/inspections?yot={yot}&state=published"));
 
-        Assert.Equal(id, Assert.Single(listed.ReadAsJson<List<InspectionSummary>>()!).Id);
-        Assert.Empty(published.ReadAsJson<List<InspectionSummary>>()!);
+        Assert.Equal(id, Assert.Single(listed.ReadAsJson<List<CaseLedger.Api.Inspections.Reading.InspectionReads.InspectionListItem>>()!).Id);
+        Assert.Empty(published.ReadAsJson<List<CaseLedger.Api.Inspections.Reading.InspectionReads.InspectionListItem>>()!);
         await app.Host.Scenario(s => { s.AsLead().Get.Url("/inspections?state=sideways"); s.StatusCodeShouldBe(400); });
     }
 

@@ -90,7 +90,7 @@ public sealed class RecordJudgementTests(AppFixture app)
     [InlineData("reasons-with-sufficient", 400)]
     [InlineData("unknown-reason", 400)]
     [InlineData("missing-fields", 400)]
-    [InlineData("not-on-team", 403)]
+    [InlineData("not-on-team", 404)]
     [InlineData("unknown-inspection", 404)]
     public async Task Bad_judgements_are_refused_and_append_nothing(string what, int status)
     {
@@ -168,5 +168,20 @@ public sealed class RecordJudgementTests(AppFixture app)
         Assert.Equal(["1.1.a", "1.1.b"], oneCase.Select(j => j.QuestionId));
         Assert.All(oneQuestion, j => Assert.Equal("1.1.a", j.QuestionId));
         Assert.Equal(2, oneQuestion.Count);
+    }
+
+    [Fact]
+    public async Task A_user_named_in_the_body_is_refused_the_actor_comes_from_the_token()
+    {
+        var (id, cases) = await app.Host.GivenInspectionInFieldwork();
+
+        await app.Host.Scenario(s =>
+        {
+            s.AsInspector().Post.Json(new { caseId = cases[0].Id, questionId = "1.1.a", answer = "sufficient", recordedBy = Scenarios.Lead })
+                .ToUrl($"/inspections/{id}/judgements");
+            s.StatusCodeShouldBe(400);
+        });
+
+        Assert.Equal(4, await app.Host.StreamVersion(id));
     }
 }

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using JasperFx.Events;
@@ -21,8 +20,7 @@ public static class Scenarios
 
     public static Scenario As(this Scenario scenario, string user, string role)
     {
-        scenario.WithRequestHeader(Actor.DevelopmentUserHeader, user);
-        scenario.WithRequestHeader(Actor.DevelopmentRoleHeader, role);
+        scenario.WithRequestHeader("Authorization", $"Bearer {TestTokens.For(user, role)}");
         return scenario;
     }
 
@@ -33,8 +31,7 @@ public static class Scenarios
     public static HttpClient ClientAs(this IAlbaHost host, string user, string role)
     {
         var client = host.Server.CreateClient();
-        client.DefaultRequestHeaders.Add(Actor.DevelopmentUserHeader, user);
-        client.DefaultRequestHeaders.Add(Actor.DevelopmentRoleHeader, role);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For(user, role));
         return client;
     }
 

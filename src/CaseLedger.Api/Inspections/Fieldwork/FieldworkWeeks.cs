@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -39,11 +40,13 @@ public static class FieldworkWeeks
         return ([new FieldworkWeekClosed(number)], null);
     }
 
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/open", OperationId = "OpenFieldworkWeek")]
     public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         LedgerWrites.SerializedAsync(store, id, session =>
             Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideOpen(header, actor, number), cancellation)), cancellation);
 
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
     public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         LedgerWrites.SerializedAsync(store, id, session =>

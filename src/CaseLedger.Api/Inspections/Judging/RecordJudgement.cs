@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
@@ -7,6 +8,7 @@ namespace CaseLedger.Api.Inspections.Judging;
 
 public static class RecordJudgementEndpoint
 {
+    [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements", OperationId = "RecordJudgement")]
     public static Task<IResult> Post(
         Guid id, JudgementInput input, HttpContext http, IDocumentStore store,

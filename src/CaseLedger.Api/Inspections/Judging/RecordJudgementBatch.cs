@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
@@ -17,6 +18,7 @@ public static class RecordJudgementBatchEndpoint
 
     public sealed record BatchResult(int Recorded, int Repeated, IReadOnlyList<JudgementView> Judgements);
 
+    [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/batch", OperationId = "RecordJudgementBatch")]
     public static Task<IResult> Post(
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentStore store,

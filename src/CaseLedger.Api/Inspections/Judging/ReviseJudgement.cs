@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
@@ -10,6 +11,7 @@ public sealed record ReviseJudgement(string? Answer, IReadOnlyList<string>? Reas
 /// <summary>A team member changes a judgement during fieldwork, stating the version they saw.</summary>
 public static class ReviseJudgementEndpoint
 {
+    [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/revisions", OperationId = "ReviseJudgement")]
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, IDocumentStore store,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
@@ -14,6 +15,7 @@ public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Re
 /// </summary>
 public static class ModerateJudgementEndpoint
 {
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/moderations", OperationId = "ModerateJudgement")]
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,

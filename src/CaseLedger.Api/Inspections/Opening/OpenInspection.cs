@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Text.RegularExpressions;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
@@ -34,7 +35,7 @@ public static partial class OpenInspectionEndpoint
     public static (InspectionOpened? Opened, Rejection? Rejection) Decide(
         OpenInspection command, Actor actor, FrameworkCatalog frameworks, Guid newId)
     {
-        if (actor.Role != TeamRoles.LeadInspector)
+        if (actor.Role != Roles.LeadInspector)
             return (null, Rejection.Forbidden("Only a lead inspector may open an inspection."));
 
         var errors = new FieldErrors();
@@ -93,6 +94,7 @@ public static partial class OpenInspectionEndpoint
             members), null);
     }
 
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections", OperationId = "OpenInspection")]
     public static async Task<IResult> Post(
         OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,

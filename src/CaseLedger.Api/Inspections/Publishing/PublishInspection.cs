@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -16,6 +17,7 @@ public static class PublishInspectionEndpoint
         return ([new InspectionPublished(header.Id)], null);
     }
 
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/publish", OperationId = "PublishInspection")]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         LedgerWrites.SerializedAsync(store, id, async session =>

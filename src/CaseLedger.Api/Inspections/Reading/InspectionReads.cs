@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using Marten;
@@ -11,35 +12,41 @@ public static class InspectionReads
         Guid Id, string FrameworkId, int FrameworkVersion, YotReference Yot, string Title, string State,
         int Cases, int? OpenWeek, DateTimeOffset OpenedAt, DateTimeOffset? PublishedAt);
 
+    [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections", OperationId = "ListInspections")]
-    public static async Task<IResult> List(string? yot, string? state, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> List(string? yot, string? state, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        var actor = Actor.From(http)!;
         if (state is not null && state != InspectionStates.Open && state != InspectionStates.Published)
             return Rejection.Invalid("state", $"'{state}' is not one of {InspectionStates.Open}, {InspectionStates.Published}.").ToResult();
 
         IQueryable<InspectionHeader> query = session.Query<InspectionHeader>();
         if (yot is not null) query = query.Where(header => header.Yot.Code == yot);
         if (state is not null) query = query.Where(header => header.State == state);
+        if (!actor.IsAuditor) query = query.Where(header => header.Team.Any(member => member.UserId == actor.UserId));
         var headers = await query.OrderBy(header => header.OpenedAt).ToListAsync(cancellation);
         return Results.Ok(headers.Select(header => new InspectionListItem(
             header.Id, header.FrameworkId, header.FrameworkVersion, header.Yot, header.Title, header.State,
             header.Sample.Count, header.OpenWeek, header.OpenedAt, header.PublishedAt)));
     }
 
+    [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}", OperationId = "GetInspection")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
-        if (header is null) return InspectionRules.NotFound(id).ToResult();
+        if ((header is null ? InspectionRules.NotFound(id) : InspectionRules.Reachable(header, Actor.From(http)!)) is { } hidden)
+            return hidden.ToResult();
         var stream = await session.Events.FetchStreamStateAsync(id, cancellation);
-        return Results.Ok(InspectionSummary.From(header, stream?.Version ?? 0));
+        return Results.Ok(InspectionSummary.From(header!, stream?.Version ?? 0));
     }
 
+    [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements", OperationId = "ListJudgements")]
     public static async Task<IResult> Judgements(
-        Guid id, Guid? caseId, string? questionId, IQuerySession session, CancellationToken cancellation)
+        Guid id, Guid? caseId, string? questionId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<InspectionHeader>(id, cancellation) is null) return InspectionRules.NotFound(id).ToResult();
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
         var query = session.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id);
         if (caseId is { } onCase) query = query.Where(judgement => judgement.CaseId == onCase);
         if (questionId is not null) query = query.Where(judgement => judgement.QuestionId == questionId);
@@ -47,9 +54,11 @@ public static class InspectionReads
         return Results.Ok(judgements.OrderBy(j => j.CaseId).ThenBy(j => j.QuestionId, StringComparer.Ordinal).Select(JudgementView.From));
     }
 
+    [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}", OperationId = "GetJudgement")]
-    public static async Task<IResult> Judgement(Guid id, Guid judgementId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Judgement(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
         var judgement = await session.LoadAsync<CurrentJudgement>(judgementId, cancellation);
         return judgement is null || judgement.InspectionId != id
             ? Rejection.NotFound($"Judgement {judgementId} is not in inspection {id}.").ToResult()

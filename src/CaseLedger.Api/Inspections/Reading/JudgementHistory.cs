@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
@@ -17,9 +18,11 @@ public static class JudgementHistory
         long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
         string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
 
+    [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
-    public static async Task<IResult> Get(Guid id, Guid judgementId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
         var judgement = await session.LoadAsync<CurrentJudgement>(judgementId, cancellation);
         if (judgement is null || judgement.InspectionId != id)
             return Rejection.NotFound($"Judgement {judgementId} is not in inspection {id}.").ToResult();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
@@ -57,6 +58,7 @@ public static class AddCaseEndpoint
         return ([new CaseAddedToSample(sampled)], null);
     }
 
+    [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/cases", OperationId = "AddCase")]
     public static async Task<IResult> Post(
         Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)

@@ -1,0 +1,32 @@
+using CaseLedger.Api.Infrastructure;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Frameworks;
+
+/// <summary>The frameworks CaseLedger knows, readable by every role: they hold no case data.</summary>
+public static class FrameworkEndpoints
+{
+    public sealed record FrameworkListItem(
+        string Id, int Version, string Name, string Source, int Sections, int Criteria, int Questions,
+        IReadOnlyList<HeadlineTheme> Themes, IReadOnlyList<int> Versions);
+
+    [WolverineGet("/frameworks", OperationId = "ListFrameworks")]
+    public static IReadOnlyList<FrameworkListItem> List(FrameworkCatalog catalog) =>
+    [
+        .. catalog.All.GroupBy(framework => framework.Id).Select(versions =>
+        {
+            var latest = versions.Last();
+            var criteria = latest.Sections.SelectMany(section => section.Criteria).ToList();
+            return new FrameworkListItem(latest.Id, latest.Version, latest.Name, latest.Source, latest.Sections.Count,
+                criteria.Count, criteria.Sum(criterion => criterion.Questions.Count), latest.Themes,
+                [.. versions.Select(framework => framework.Version)]);
+        }),
+    ];
+
+    /// <summary>One framework whole: the latest version, or the one asked for with <c>?version=</c>.</summary>
+    [WolverineGet("/frameworks/{id}", OperationId = "GetFramework")]
+    public static IResult Get(string id, int? version, FrameworkCatalog catalog) =>
+        catalog.Resolve(id, version) is { } framework
+            ? Results.Ok(framework)
+            : Rejection.NotFound(version is null ? $"No framework '{id}'." : $"No framework '{id}' version {version}.").ToResult();
+}

@@ -1,0 +1,19 @@
+namespace CaseLedger.Api.Infrastructure;
+
+/// <summary>The roles a token's <c>role</c> claim may carry (DESIGN.md §6).</summary>
+public static class Roles
+{
+    public const string Inspector = "inspector";
+    public const string LeadInspector = "lead-inspector";
+    public const string Auditor = "auditor";
+    public const string ReportingClient = "reporting-client";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Inspector, LeadInspector, Auditor, ReportingClient, Admin];
+
+    // Comma-separated role lists for [Authorize(Roles = ...)].
+    public const string InspectionWriters = Inspector + "," + LeadInspector;
+    public const string InspectionReaders = Inspector + "," + LeadInspector + "," + Auditor;
+    public const string Leads = LeadInspector;
+    public const string Admins = Admin;
+}

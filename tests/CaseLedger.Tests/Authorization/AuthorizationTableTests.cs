@@ -1,0 +1,146 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Alba;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Tests.Inspections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseLedger.Tests.Authorization;
+
+/// <summary>
+/// Every endpoint × every role, plus no token, an expired token and a token signed with another key. The rows are
+/// checked against the routes the application actually maps: a new endpoint without a row fails this test.
+/// Allowed callers send bodies that pass authorization and then fail validation (or change nothing), so the
+/// table never alters the world it runs in.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
+{
+    // Callers: the team's inspector and lead, an auditor, a reporting client, an admin, and an inspector and a
+    // lead from outside the team.
+    private static readonly (string Name, string User, string Role)[] Callers =
+    [
+        ("inspector", Scenarios.Inspector, Roles.Inspector),
+        ("lead", Scenarios.Lead, Roles.LeadInspector),
+        ("auditor", "auditor-1", Roles.Auditor),
+        ("reporting", "reporting-1", Roles.ReportingClient),
+        ("admin", "admin-1", Roles.Admin),
+        ("outsider-inspector", "inspector-elsewhere", Roles.Inspector),
+        ("outsider-lead", "lead-elsewhere", Roles.LeadInspector),
+    ];
+
+    private sealed record Row(string Method, string Pattern, string Url, string? Body, int[] Expected);
+
+    private Guid inspection;
+    private Guid judgement;
+
+    private IReadOnlyList<Row> Rows()
+    {
+        var i = $"/inspections/{inspection}";
+        var j = $"{i}/judgements/{judgement}";
+        //                           inspector lead auditor reporting admin outsider-insp outsider-lead
+        int[] open = [200, 200, 200, 200, 200, 200, 200];
+        int[] inspectionReaders = [200, 200, 200, 403, 403, 404, 404];
+        int[] writersInvalidBody = [400, 400, 403, 403, 403, 404, 404];
+        return
+        [
+            new("GET", "/frameworks", "/frameworks", null, open),
+            new("GET", "/frameworks/{id}", "/frameworks/cci-2009", null, open),
+            new("POST", "/inspections", "/inspections", "{}", [403, 400, 403, 403, 403, 403, 400]),
+            new("GET", "/inspections", "/inspections", null, [200, 200, 200, 403, 403, 200, 200]),
+            new("GET", "/inspections/{id}", i, null, inspectionReaders),
+            new("POST", "/inspections/{id}/cases", $"{i}/cases", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            new("POST", "/inspections/{id}/weeks/{number}/open", $"{i}/weeks/1/open", null, [403, 200, 403, 403, 403, 403, 404]),
+            new("POST", "/inspections/{id}/weeks/{number}/close", $"{i}/weeks/2/close", null, [403, 409, 403, 403, 403, 403, 404]),
+            new("POST", "/inspections/{id}/publish", $"{i}/publish", null, [403, 409, 403, 403, 403, 403, 404]),
+            new("GET", "/inspections/{id}/judgements", $"{i}/judgements", null, inspectionReaders),
+            new("POST", "/inspections/{id}/judgements", $"{i}/judgements", "{}", writersInvalidBody),
+            new("POST", "/inspections/{id}/judgements/batch", $"{i}/judgements/batch", "{\"judgements\":[{}]}", writersInvalidBody),
+            new("GET", "/inspections/{id}/judgements/{judgementId}", j, null, inspectionReaders),
+            new("GET", "/inspections/{id}/judgements/{judgementId}/history", $"{j}/history", null, inspectionReaders),
+            new("POST", "/inspections/{id}/judgements/{judgementId}/revisions", $"{j}/revisions", "{}", writersInvalidBody),
+            new("POST", "/inspections/{id}/judgements/{judgementId}/moderations", $"{j}/moderations", "{}", [403, 400, 403, 403, 403, 403, 404]),
+        ];
+    }
+
+    /// <summary>Served to anyone, token or not: the process's health and the API's own description.</summary>
+    private static readonly string[] Public =
+    [
+        "GET /", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json", "GET /docs/{documentName?}",
+        "GET /docs/scalar.js", "GET /docs/scalar.aspnetcore.js", "GET /docs/favicon.svg",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
+        inspection = id;
+        judgement = (await app.Host.GivenJudgement(id, cases[0].Id)).Id;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void Every_mapped_route_has_a_row()
+    {
+        var mapped = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} {Normalise(endpoint.RoutePattern.RawText)}"))
+            .ToHashSet();
+        var covered = Rows().Select(row => $"{row.Method} {row.Pattern}").Concat(Public).ToHashSet();
+
+        Assert.Empty(mapped.Except(covered));
+        Assert.Empty(covered.Except(mapped));
+    }
+
+    [Fact]
+    public async Task Each_role_gets_exactly_its_rights()
+    {
+        var failures = new List<string>();
+        foreach (var row in Rows())
+            for (var c = 0; c < Callers.Length; c++)
+            {
+                var status = await Send(row, TestTokens.For(Callers[c].User, Callers[c].Role));
+                if (status != row.Expected[c])
+                    failures.Add($"{row.Method} {row.Pattern} as {Callers[c].Name}: {status}, expected {row.Expected[c]}");
+            }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Without_a_valid_token_every_endpoint_is_a_401()
+    {
+        var tokens = new (string Name, string? Token)[]
+        {
+            ("none", null),
+            ("expired", TestTokens.For(Scenarios.Lead, Roles.LeadInspector, expires: DateTime.UtcNow.AddMinutes(-5))),
+            ("another key", TestTokens.For(Scenarios.Lead, Roles.LeadInspector, key: "a-different-signing-key-of-enough-length-0123456789")),
+            ("garbage", "not.a.token"),
+        };
+        var failures = new List<string>();
+        foreach (var row in Rows())
+            foreach (var (name, token) in tokens)
+                if (await Send(row, token) is var status and not 401)
+                    failures.Add($"{row.Method} {row.Pattern} with {name} token: {status}");
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Public_endpoints_answer_without_a_token()
+    {
+        foreach (var url in new[] { "/health/live", "/health/ready", "/openapi/v1.json", "/docs/v1" })
+            Assert.Equal(200, await Send(new Row("GET", url, url, null, []), null));
+    }
+
+    private async Task<int> Send(Row row, string? token)
+    {
+        using var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (row.Body is not null) request.Content = new StringContent(row.Body, Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    private static string Normalise(string? pattern) => "/" + (pattern ?? "").TrimStart('/');
+}
