@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using CaseLedger.Api.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CaseLedger.Tests;
 
@@ -10,18 +7,6 @@ public static class TestTokens
 {
     public static string SigningKey { get; set; } = "";
 
-    public static string For(string user, string role, DateTime? expires = null, string? key = null)
-    {
-        var notBefore = (expires ?? DateTime.UtcNow.AddHours(1)).AddHours(-2);
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity([new Claim("sub", user), new Claim("role", role)]),
-            Issuer = AuthenticationSetup.DevelopmentIssuer,
-            Audience = AuthenticationSetup.DevelopmentAudience,
-            IssuedAt = notBefore,
-            NotBefore = notBefore,
-            Expires = expires ?? DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(AuthenticationSetup.SigningKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public static string For(string user, string role, DateTime? expires = null, string? key = null) =>
+        DevelopmentTokens.Issue(key ?? SigningKey, user, role, expires ?? DateTime.UtcNow.AddHours(1));
 }
