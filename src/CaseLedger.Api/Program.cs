@@ -1,6 +1,7 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scores;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddTokenAuthentication();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddInspections();
+builder.Services.AddScoreViews();
 
 var app = builder.Build();
 

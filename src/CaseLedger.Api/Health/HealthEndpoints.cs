@@ -11,7 +11,8 @@ public static class HealthEndpoints
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<EventStoreSchemaCheck>("event-store", tags: [ReadyTag]);
+            .AddCheck<EventStoreSchemaCheck>("event-store", tags: [ReadyTag])
+            .AddCheck<Scores.Admin.ViewsMovingCheck>("views", tags: [ReadyTag]);
         return services;
     }
 

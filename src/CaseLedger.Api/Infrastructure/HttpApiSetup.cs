@@ -38,7 +38,12 @@ public static class HttpApiSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthEndpoints();
-        app.MapWolverineEndpoints(options => options.RequireAuthorizeOnAll());
+        app.MapWolverineEndpoints(options =>
+        {
+            options.RequireAuthorizeOnAll();
+            // '?limit=abc' is the client's mistake: a 400, never silently the default value.
+            options.RejectUnparseableQueryValues = true;
+        });
         return app;
     }
 }

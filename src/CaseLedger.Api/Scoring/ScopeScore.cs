@@ -21,5 +21,6 @@ public sealed record ScopeScore(
 {
     public int Applicable => Sufficient + Insufficient;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ScopeCounts Counts => new(Sufficient, Insufficient, NotApplicable);
 }

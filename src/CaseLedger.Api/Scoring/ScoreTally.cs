@@ -24,6 +24,15 @@ public sealed class ScoreTally
 
     public ScoringScheme Scheme { get; }
 
+    /// <summary>A tally resumed from counts kept elsewhere (a view document, a checkpoint).</summary>
+    public static ScoreTally FromCounts(ScoringScheme scheme, IReadOnlyList<int> counts) =>
+        counts.Count == scheme.Scopes.Count * AnswerKinds
+            ? new ScoreTally(scheme, [.. counts])
+            : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Count}.", nameof(counts));
+
+    /// <summary>The counts as a flat array (three per scope, in scope order), to keep in a document.</summary>
+    public int[] ToCounts() => (int[])counts.Clone();
+
     /// <summary>
     /// Moves one case's answer to a question from <paramref name="before"/> to <paramref name="after"/>: null before
     /// means newly recorded, null after means removed. Returns the scopes whose counts changed (none when the answer

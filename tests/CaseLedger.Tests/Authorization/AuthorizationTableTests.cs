@@ -32,6 +32,8 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
 
     private sealed record Row(string Method, string Pattern, string Url, string? Body, int[] Expected);
 
+    // A YOT of its own, with one inspection in progress: no other test publishes one here.
+    private readonly string yot = $"auth-{Guid.NewGuid():N}"[..20];
     private Guid inspection;
     private Guid judgement;
 
@@ -61,6 +63,18 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/inspections/{id}/judgements/{judgementId}/history", $"{j}/history", null, inspectionReaders),
             new("POST", "/inspections/{id}/judgements/{judgementId}/revisions", $"{j}/revisions", "{}", writersInvalidBody),
             new("POST", "/inspections/{id}/judgements/{judgementId}/moderations", $"{j}/moderations", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            // Reporting clients see published scores only; this inspection is in progress, so to them it does not exist.
+            new("GET", "/inspections/{id}/scores", $"{i}/scores", null, [200, 200, 200, 404, 403, 404, 404]),
+            new("GET", "/inspections/{id}/history", $"{i}/history?from=version:1", null, inspectionReaders),
+            new("GET", "/inspections/{id}/moderation", $"{i}/moderation", null, inspectionReaders),
+            new("GET", "/inspections/{id}/events", $"{i}/events?limit=5", null, inspectionReaders),
+            new("GET", "/inspections/{id}/verify", $"{i}/verify", null, inspectionReaders),
+            new("GET", "/yots", "/yots", null, [200, 200, 200, 200, 403, 200, 200]),
+            new("GET", "/yots/{code}", $"/yots/{yot}", null, [200, 200, 200, 404, 403, 404, 404]),
+            new("GET", "/themes", "/themes", null, [200, 200, 200, 200, 403, 200, 200]),
+            new("GET", "/themes/{frameworkId}/{themeId}", "/themes/cci-2009/risk-of-harm", null, [200, 200, 200, 200, 403, 200, 200]),
+            new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),
+            new("POST", "/admin/projections/rebuild", "/admin/projections/rebuild?name=no-such-view", null, [403, 403, 403, 403, 400, 403, 403]),
         ];
     }
 
@@ -73,7 +87,9 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
+        var id = await app.Host.GivenInspection(yot: yot);
+        var cases = new[] { await app.Host.GivenCase(id, "C01") };
+        await app.Host.OpenWeek(id, 1);
         inspection = id;
         judgement = (await app.Host.GivenJudgement(id, cases[0].Id)).Id;
     }

@@ -17,6 +17,8 @@ public static class Answers
 {
     public static readonly IReadOnlyList<string> Names = ["sufficient", "insufficient", "not-applicable"];
 
+    public static string Name(Answer answer) => Names[(int)answer];
+
     public static Answer? Parse(string? name) => name switch
     {
         "sufficient" => Answer.Sufficient,

@@ -1,0 +1,28 @@
+using CaseLedger.Api.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores.Admin;
+
+/// <summary>
+/// Views can be rebuilt from the events at any time: here, or from the command line with
+/// <c>dotnet CaseLedger.Api.dll projections rebuild</c>. A rebuild gives the same documents as the live views:
+/// every value in them comes from the events.
+/// </summary>
+public static class ProjectionAdmin
+{
+    [Authorize(Roles = Roles.Admin + "," + Roles.Auditor)]
+    [WolverineGet("/admin/projections", OperationId = "GetProjectionStatus")]
+    public static Task<ProjectionStatus> Status(IDocumentStore store, CancellationToken cancellation) =>
+        ProjectionStatus.ReadAsync(store, cancellation);
+
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
+    public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)
+    {
+        if (name is not null && !ProjectionStatus.Names.Contains(name))
+            return Rejection.Invalid("name", $"'{name}' is not one of {string.Join(", ", ProjectionStatus.Names)}.").ToResult();
+        return Results.Ok(await rebuilder.RebuildAsync(name is null ? ProjectionStatus.Names : [name], cancellation));
+    }
+}

@@ -1,0 +1,27 @@
+using Marten;
+
+namespace CaseLedger.Api.Scores.Admin;
+
+/// <summary>How far each async view is behind the event store: its last applied event sequence against the
+/// highest sequence the daemon may safely read (the high-water mark).</summary>
+public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence, IReadOnlyList<ProjectionStatus.View> Views)
+{
+    public const string HighWaterMarkShard = "HighWaterMark";
+    public static readonly IReadOnlyList<string> Names = ["inspection-scores", "moderation-log"];
+
+    public sealed record View(string Name, long Sequence, long Behind);
+
+    public static async Task<ProjectionStatus> ReadAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        var shards = await store.Advanced.AllProjectionProgress(token: cancellation);
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellation);
+        var highWaterMark = shards.FirstOrDefault(shard => shard.ShardName == HighWaterMarkShard)?.Sequence ?? statistics.EventSequenceNumber;
+        return new ProjectionStatus(highWaterMark, statistics.EventSequenceNumber, [
+            .. Names.Select(name =>
+            {
+                var sequence = shards.Where(shard => shard.ShardName.StartsWith(name + ":", StringComparison.Ordinal)).Select(shard => shard.Sequence).DefaultIfEmpty(0).Min();
+                return new View(name, sequence, Math.Max(0, statistics.EventSequenceNumber - sequence));
+            }),
+        ]);
+    }
+}

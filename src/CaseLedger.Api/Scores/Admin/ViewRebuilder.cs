@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using JasperFx.Events.Daemon;
+using Marten;
+
+namespace CaseLedger.Api.Scores.Admin;
+
+/// <summary>
+/// Rebuilds views from the events through the daemon this node runs (Solo), or a daemon of its own when Wolverine
+/// distributes the projections across nodes.
+/// </summary>
+public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider services, ILogger<ViewRebuilder> logger)
+{
+    public sealed record Rebuilt(string Name, double Seconds);
+
+    public async Task<IReadOnlyList<Rebuilt>> RebuildAsync(IReadOnlyList<string> names, CancellationToken cancellation)
+    {
+        var daemon = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase() ?? await store.BuildProjectionDaemonAsync();
+        var rebuilt = new List<Rebuilt>();
+        foreach (var name in names)
+        {
+            logger.LogInformation("Rebuilding view {Projection} from the events", name);
+            var clock = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync(name, cancellation);
+            logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);
+            rebuilt.Add(new Rebuilt(name, Math.Round(clock.Elapsed.TotalSeconds, 3)));
+        }
+        return rebuilt;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Reading;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Npgsql;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores.History;
+
+/// <summary>
+/// The audit log: an inspection's events in order, paged by stream version. A page is "the events after version
+/// N", so pages never shift while new events arrive; <c>next</c> names the following page.
+/// </summary>
+public static class EventLogEndpoint
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public sealed record EventPage(Guid InspectionId, long After, int Limit, IReadOnlyList<LoggedEvent> Events, string? Next);
+
+    public sealed record LoggedEvent(
+        long Sequence, long Version, string Type, DateTimeOffset Time, string? Actor, string? Role, int? Week,
+        string? CorrelationId, JsonElement Data);
+
+    [Authorize(Roles = Roles.InspectionReaders)]
+    [WolverineGet("/inspections/{id}/events", OperationId = "GetEventLog")]
+    public static async Task<IResult> Get(
+        Guid id, long? after, int? limit, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        errors.Require(after is null or >= 0, "after", "must be a stream version, 0 or more.");
+        errors.Require(limit is null or (>= 1 and <= MaxLimit), "limit", $"must be between 1 and {MaxLimit}.");
+        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
+
+        var from = after ?? 0;
+        var size = limit ?? DefaultLimit;
+        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"""
+            select seq_id, version, type, timestamp, user_name, headers, correlation_id, data
+              from {EventStoreSetup.Schema}.mt_events
+             where stream_id = @stream and version > @after
+             order by version
+             limit @limit
+            """, connection);
+        command.Parameters.AddWithValue("stream", id);
+        command.Parameters.AddWithValue("after", from);
+        command.Parameters.AddWithValue("limit", size + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+
+        var events = new List<LoggedEvent>();
+        while (await reader.ReadAsync(cancellation))
+        {
+            using var headers = reader.IsDBNull(5) ? null : JsonDocument.Parse(reader.GetString(5));
+            using var data = JsonDocument.Parse(reader.GetString(7));
+            events.Add(new LoggedEvent(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                headers?.RootElement.TryGetProperty(LedgerWrites.RoleHeader, out var role) == true ? role.GetString() : null,
+                headers?.RootElement.TryGetProperty(LedgerWrites.WeekHeader, out var week) == true ? week.GetInt32() : null,
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                data.RootElement.Clone()));
+        }
+
+        var more = events.Count > size;
+        if (more) events.RemoveAt(events.Count - 1);
+        var next = more ? $"/inspections/{id}/events?after={events[^1].Version}&limit={size}" : null;
+        return Results.Ok(new EventPage(id, from, size, events, next));
+    }
+}

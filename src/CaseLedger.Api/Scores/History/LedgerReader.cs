@@ -1,0 +1,103 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scoring;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+
+namespace CaseLedger.Api.Scores.History;
+
+/// <summary>
+/// Reads an inspection's scores at any version: the nearest checkpoint of its <see cref="InspectionScores"/>
+/// at or before that version, plus the few events after it. The async view may lag the ledger; reads never do,
+/// because they replay whatever the view has not applied yet.
+/// </summary>
+public sealed class LedgerReader(IQuerySession session, ScoringSchemes schemes)
+{
+    public async Task<(ResolvedPoint? Point, Rejection? Rejection)> ResolveAsync(
+        InspectionScores scores, long streamVersion, PointInTime point, CancellationToken cancellation)
+    {
+        switch (point)
+        {
+            case PointInTime.Version { Number: var version }:
+                return version > streamVersion
+                    ? (null, Rejection.Invalid("at", $"{point.Text} is beyond the ledger, which holds {streamVersion} events."))
+                    : (new ResolvedPoint(point.Text, version, await TimeOfAsync(scores.Id, version, cancellation)), null);
+            case PointInTime.Week { Number: var week }:
+                if (scores.WeekClosedAtVersion.TryGetValue(week, out var closedAt))
+                    return (new ResolvedPoint(point.Text, closedAt, await TimeOfAsync(scores.Id, closedAt, cancellation)), null);
+                var planned = await session.LoadAsync<InspectionHeader>(scores.Id, cancellation);
+                if (planned?.PlannedWeeks.Any(w => w.Number == week) != true)
+                    return (null, Rejection.Invalid("at", $"Week {week} is not one of this inspection's fieldwork weeks."));
+                if (planned.ClosedWeeks.Contains(week))
+                    return (null, Rejection.Conflict("That week has closed but the score views have not caught up yet; retry in a moment."));
+                return (new ResolvedPoint(point.Text, streamVersion, await TimeOfAsync(scores.Id, streamVersion, cancellation)), null);
+            case PointInTime.Published:
+                var header = await session.LoadAsync<InspectionHeader>(scores.Id, cancellation);
+                if (header?.IsPublished != true)
+                    return (null, Rejection.Conflict("The inspection is not published, so 'published' names no point yet."));
+                var publishedAt = scores.PublishedVersion ?? streamVersion;
+                return (new ResolvedPoint(point.Text, publishedAt, await TimeOfAsync(scores.Id, publishedAt, cancellation)), null);
+            case PointInTime.Timestamp { At: var at }:
+                if (at < scores.OpenedAt)
+                    return (null, Rejection.Invalid("at", $"{point.Text} is before the inspection began ({scores.OpenedAt:O})."));
+                var versionThen = await VersionAtAsync(scores.Id, at, cancellation);
+                return (new ResolvedPoint(point.Text, versionThen, at), null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(point));
+        }
+    }
+
+    /// <summary>The counts of every scope right after the event at <paramref name="version"/>.</summary>
+    public async Task<ScoreTally> TallyAtAsync(InspectionScores scores, long version, CancellationToken cancellation)
+    {
+        var scheme = schemes.For(scores.FrameworkId, scores.FrameworkVersion);
+        var (from, counts) = scores.Version <= version
+            ? (scores.Version, scores.Counts)
+            : scores.Checkpoints.LastOrDefault(checkpoint => checkpoint.Version <= version) is { } checkpoint
+                ? (checkpoint.Version, checkpoint.Counts)
+                : (0L, new ScoreTally(scheme).ToCounts());
+        var tally = ScoreTally.FromCounts(scheme, counts);
+        if (from < version)
+            foreach (var e in await session.Events.FetchStreamAsync(scores.Id, version, fromVersion: from + 1, token: cancellation))
+                Apply(tally, e.Data);
+        return tally;
+    }
+
+    public static void Apply(ScoreTally tally, object data)
+    {
+        switch (data)
+        {
+            case JudgementRecorded recorded: tally.Apply(recorded.QuestionId, null, recorded.Answer); break;
+            case JudgementRevised revised: tally.Apply(revised.QuestionId, revised.Previous, revised.Answer); break;
+            case JudgementModerated moderated: tally.Apply(moderated.QuestionId, moderated.Previous, moderated.Answer); break;
+        }
+    }
+
+    public Task<IReadOnlyList<IEvent>> EventsBetweenAsync(Guid inspectionId, long afterVersion, long toVersion, CancellationToken cancellation) =>
+        session.Events.FetchStreamAsync(inspectionId, toVersion, fromVersion: afterVersion + 1, token: cancellation);
+
+    private Task<long> VersionAtAsync(Guid inspectionId, DateTimeOffset at, CancellationToken cancellation) =>
+        ScalarAsync<long>($"select coalesce(max(version), 0) from {EventStoreSetup.Schema}.mt_events where stream_id = @stream and timestamp <= @at",
+            inspectionId, at, cancellation);
+
+    private async Task<DateTimeOffset?> TimeOfAsync(Guid inspectionId, long version, CancellationToken cancellation) =>
+        await ScalarAsync<object?>($"select timestamp from {EventStoreSetup.Schema}.mt_events where stream_id = @stream and version = @at",
+            inspectionId, version, cancellation) switch
+        {
+            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+            DateTimeOffset at => at,
+            _ => null,
+        };
+
+    private async Task<T> ScalarAsync<T>(string sql, Guid inspectionId, object at, CancellationToken cancellation)
+    {
+        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("stream", inspectionId);
+        command.Parameters.AddWithValue("at", at);
+        var value = await command.ExecuteScalarAsync(cancellation);
+        return value is null or DBNull ? default! : (T)value;
+    }
+}

@@ -1,0 +1,4 @@
+namespace CaseLedger.Api.Scores.History;
+
+/// <summary>A point resolved against one inspection's ledger: the stream version it means, and when that was.</summary>
+public sealed record ResolvedPoint(string Point, long Version, DateTimeOffset? At);

@@ -1,0 +1,74 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.Inspections.Reading;
+using CaseLedger.Api.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores.History;
+
+/// <summary>
+/// Proof for an auditor that the views tell the ledger's truth: replays the stream from its first event, recounts
+/// every score from the resulting judgements (a full count, not the incremental path the views use), and compares
+/// it with the stored scores, the moderation log and the current-judgement documents.
+/// </summary>
+public static class VerifyEndpoint
+{
+    public sealed record Verification(
+        Guid InspectionId, long StreamVersion, long ScoresViewVersion, bool Agrees, int Judgements, int Moderations,
+        IReadOnlyList<Mismatch> Mismatches);
+
+    public sealed record Mismatch(string View, string Item, string Expected, string Actual);
+
+    [Authorize(Roles = Roles.InspectionReaders)]
+    [WolverineGet("/inspections/{id}/verify", OperationId = "VerifyInspection")]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        var opened = (InspectionOpened)events[0].Data;
+        var scheme = schemes.For(opened.FrameworkId, opened.FrameworkVersion);
+        var answers = new Dictionary<Guid, (Guid CaseId, string QuestionId, Answer Answer, int Version)>();
+        var moderations = 0;
+        foreach (var e in events)
+            switch (e.Data)
+            {
+                case JudgementRecorded r: answers[r.JudgementId] = (r.CaseId, r.QuestionId, r.Answer, 1); break;
+                case JudgementRevised r: answers[r.JudgementId] = (r.CaseId, r.QuestionId, r.Answer, r.Version); break;
+                case JudgementModerated m: answers[m.JudgementId] = (m.CaseId, m.QuestionId, m.Answer, m.Version); moderations++; break;
+            }
+
+        var stored = await session.LoadAsync<InspectionScores>(id, cancellation);
+        var log = await session.LoadAsync<ModerationLog>(id, cancellation);
+        var mismatches = new List<Mismatch>();
+        var streamVersion = events[^1].Version;
+        if (stored is null || stored.Version != streamVersion)
+            mismatches.Add(new Mismatch("scores", "version", streamVersion.ToString(), (stored?.Version ?? 0).ToString()));
+        else
+        {
+            var expected = Scorer.Compute(scheme, answers.Values.Select(a => new CaseAnswer(a.CaseId, a.QuestionId, a.Answer)));
+            var actual = ScoreTally.FromCounts(scheme, stored.Counts).Scoreboard();
+            foreach (var (want, have) in expected.Scores.Zip(actual.Scores).Where(pair => pair.First != pair.Second))
+                mismatches.Add(new Mismatch("scores", $"{want.Kind.ToString().ToLowerInvariant()} {want.Id}", Describe(want), Describe(have)));
+        }
+        if ((log?.Moderations.Count ?? 0) != moderations)
+            mismatches.Add(new Mismatch("moderation", "count", moderations.ToString(), (log?.Moderations.Count ?? 0).ToString()));
+
+        var current = (await session.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id).ToListAsync(cancellation))
+            .ToDictionary(judgement => judgement.Id);
+        foreach (var (judgementId, replayed) in answers)
+            if (!current.TryGetValue(judgementId, out var document) || document.Answer != replayed.Answer || document.Version != replayed.Version)
+                mismatches.Add(new Mismatch("judgements", judgementId.ToString(), $"{Answers.Name(replayed.Answer)} v{replayed.Version}",
+                    document is null ? "missing" : $"{Answers.Name(document.Answer)} v{document.Version}"));
+        foreach (var extra in current.Keys.Except(answers.Keys))
+            mismatches.Add(new Mismatch("judgements", extra.ToString(), "absent from the ledger", "present"));
+
+        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0, answers.Count, moderations, mismatches));
+    }
+
+    private static string Describe(ScopeScore score) =>
+        $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
+}

@@ -1,0 +1,86 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scoring;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>
+/// Folds an inspection's ledger into its <see cref="InspectionScores"/>, one event at a time through the scoring
+/// engine's incremental tally: a judgement event moves only the scopes its question counts in.
+/// Async, in the daemon: a write commits without waiting for any view, and the daemon applies events in batches
+/// (one load and one store per inspection per batch), which is what keeps recording cheap at 10,000 judgements.
+/// Every value comes from the events (their versions and timestamps), never from the clock, so a rebuild gives
+/// the same documents.
+/// </summary>
+public sealed class InspectionScoresProjection : SingleStreamProjection<InspectionScores, Guid>
+{
+    /// <summary>Events between checkpoints: the most a point-in-time read replays.</summary>
+    public const int CheckpointInterval = 250;
+
+    private readonly ScoringSchemes schemes;
+
+    public InspectionScoresProjection(ScoringSchemes schemes)
+    {
+        this.schemes = schemes;
+        Name = "inspection-scores";
+    }
+
+    public override InspectionScores? Evolve(InspectionScores? scores, Guid id, IEvent e)
+    {
+        if (e.Data is InspectionOpened opened)
+            scores = Open(opened, e);
+        if (scores is null) return null;
+
+        switch (e.Data)
+        {
+            case CaseAddedToSample added:
+                scores.Profile.Count(added.Case, +1);
+                break;
+            case JudgementRecorded recorded:
+                Move(scores, recorded.QuestionId, null, recorded.Answer);
+                break;
+            case JudgementRevised revised:
+                Move(scores, revised.QuestionId, revised.Previous, revised.Answer);
+                break;
+            case JudgementModerated moderated:
+                Move(scores, moderated.QuestionId, moderated.Previous, moderated.Answer);
+                break;
+            case FieldworkWeekClosed closed:
+                scores.WeekClosedAtVersion[closed.Number] = e.Version;
+                break;
+            case InspectionPublished:
+                scores.State = InspectionStates.Published;
+                scores.PublishedAt = e.Timestamp;
+                scores.PublishedVersion = e.Version;
+                break;
+        }
+
+        scores.Version = e.Version;
+        scores.LastEventAt = e.Timestamp;
+        var last = scores.Checkpoints.Count == 0 ? 0 : scores.Checkpoints[^1].Version;
+        if (e.Version - last >= CheckpointInterval || e.Data is FieldworkWeekClosed or InspectionPublished)
+            scores.Checkpoints.Add(new ScoreCheckpoint(e.Version, e.Timestamp, (int[])scores.Counts.Clone()));
+        return scores;
+    }
+
+    private InspectionScores Open(InspectionOpened opened, IEvent e) => new()
+    {
+        Id = opened.InspectionId,
+        FrameworkId = opened.FrameworkId,
+        FrameworkVersion = opened.FrameworkVersion,
+        Yot = opened.Yot,
+        Title = opened.Title,
+        Team = [.. opened.Team.Select(member => member.UserId)],
+        FieldworkStartsOn = opened.FieldworkWeeks.Count == 0 ? null : opened.FieldworkWeeks.Min(week => week.StartsOn),
+        OpenedAt = e.Timestamp,
+        Counts = new ScoreTally(schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
+    };
+
+    private void Move(InspectionScores scores, string questionId, Answer? before, Answer after)
+    {
+        var tally = ScoreTally.FromCounts(schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts);
+        tally.Apply(questionId, before, after);
+        scores.Counts = tally.ToCounts();
+    }
+}

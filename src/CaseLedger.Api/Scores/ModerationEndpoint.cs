@@ -1,0 +1,40 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.Inspections.Reading;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>
+/// The moderation log for lead inspectors and auditors: each moderation with before and after, who, when, why,
+/// and what it did to every score and band it touched at that moment. <c>?by=</c> keeps one moderator's.
+/// </summary>
+public static class ModerationEndpoint
+{
+    public sealed record ModerationView(Guid InspectionId, long Version, IReadOnlyList<Moderation> Moderations);
+
+    [Authorize(Roles = Roles.InspectionReaders)]
+    [WolverineGet("/inspections/{id}/moderation", OperationId = "GetModerationLog")]
+    public static async Task<IResult> Get(
+        Guid id, string? by, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
+
+        var log = await CaughtUp.ModerationLogAsync(id, session, schemes, cancellation);
+        var moderations = log.Moderations.Where(moderation => by is null || moderation.By == by).ToList();
+        if (!Csv.Wanted(http)) return Results.Ok(new ModerationView(id, log.Version, moderations));
+
+        return Csv.Write($"moderation-{id}.csv",
+            ["stream_version", "judgement_id", "case_reference", "question_id", "before", "after", "by", "at", "week", "rationale",
+             "scope_kind", "scope_id", "score_before", "score_after", "delta", "band_before", "band_after"],
+            moderations.SelectMany(m => m.Impacts.Select(impact => (IReadOnlyList<object?>)
+            [
+                m.StreamVersion, m.JudgementId, m.CaseReference, m.QuestionId, Answers.Name(m.Before), Answers.Name(m.After), m.By, m.At,
+                m.Week, m.Rationale, impact.Kind.ToString().ToLowerInvariant(), impact.Id, impact.ScoreBefore, impact.ScoreAfter,
+                impact.Delta, impact.BandBefore, impact.BandAfter,
+            ])));
+    }
+}

@@ -1,0 +1,57 @@
+using CaseLedger.Api.Scoring;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>
+/// Every moderation of one inspection, with what it did to each score and band it touched, computed at that
+/// event (the counts then), not at the end. Kept apart from <see cref="InspectionScores"/> because it holds
+/// case-level detail that reporting clients never see.
+/// </summary>
+public sealed class ModerationLog
+{
+    public Guid Id { get; set; }
+    public string FrameworkId { get; set; } = "";
+    public int FrameworkVersion { get; set; }
+    public int[] Counts { get; set; } = [];
+    public long Version { get; set; }
+    public Dictionary<Guid, string> CaseReferences { get; set; } = [];
+    public List<Moderation> Moderations { get; set; } = [];
+}
+
+public sealed record Moderation(
+    long StreamVersion,
+    Guid JudgementId,
+    Guid CaseId,
+    string CaseReference,
+    string QuestionId,
+    Answer Before,
+    Answer After,
+    IReadOnlyList<string> Reasons,
+    string Rationale,
+    int JudgementVersion,
+    string? By,
+    DateTimeOffset At,
+    int? Week,
+    string? CorrelationId,
+    IReadOnlyList<ScoreImpact> Impacts);
+
+/// <summary>One scope's score and band right before and right after a change.</summary>
+public sealed record ScoreImpact(
+    ScopeKind Kind,
+    string Id,
+    string Title,
+    int? ScoreBefore,
+    int? ScoreAfter,
+    decimal? ExactBefore,
+    decimal? ExactAfter,
+    string? BandBefore,
+    string? BandAfter)
+{
+    public int? Delta => ScoreAfter - ScoreBefore;
+
+    public bool BandChanged => BandBefore != BandAfter;
+
+    public static ScoreImpact Between(ScopeScore before, ScopeScore after) => new(
+        after.Kind, after.Id, after.Title, before.Score, after.Score, before.ExactPercentage, after.ExactPercentage,
+        before.Band?.Label, after.Band?.Label);
+}

@@ -1,0 +1,64 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scoring;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>
+/// Builds each inspection's <see cref="ModerationLog"/>. It keeps its own running counts so that a moderation's
+/// impact is the scores just before it against the scores just after it. Async, for the same reasons as
+/// <see cref="InspectionScoresProjection"/>.
+/// </summary>
+public sealed class ModerationLogProjection : SingleStreamProjection<ModerationLog, Guid>
+{
+    private readonly ScoringSchemes schemes;
+
+    public ModerationLogProjection(ScoringSchemes schemes)
+    {
+        this.schemes = schemes;
+        Name = "moderation-log";
+    }
+
+    public override ModerationLog? Evolve(ModerationLog? log, Guid id, IEvent e)
+    {
+        if (e.Data is InspectionOpened opened)
+            log = new ModerationLog
+            {
+                Id = opened.InspectionId,
+                FrameworkId = opened.FrameworkId,
+                FrameworkVersion = opened.FrameworkVersion,
+                Counts = new ScoreTally(schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
+            };
+        if (log is null) return null;
+
+        log.Version = e.Version;
+        var tally = ScoreTally.FromCounts(schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
+        switch (e.Data)
+        {
+            case CaseAddedToSample added:
+                log.CaseReferences[added.Case.Id] = added.Case.Reference;
+                return log;
+            case JudgementRecorded recorded:
+                tally.Apply(recorded.QuestionId, null, recorded.Answer);
+                break;
+            case JudgementRevised revised:
+                tally.Apply(revised.QuestionId, revised.Previous, revised.Answer);
+                break;
+            case JudgementModerated moderated:
+                var touched = tally.Scheme.ScopesOf(moderated.QuestionId);
+                var before = touched.Select(tally.ScoreOf).ToList();
+                tally.Apply(moderated.QuestionId, moderated.Previous, moderated.Answer);
+                log.Moderations.Add(new Moderation(
+                    e.Version, moderated.JudgementId, moderated.CaseId, log.CaseReferences.GetValueOrDefault(moderated.CaseId, ""),
+                    moderated.QuestionId, moderated.Previous, moderated.Answer, moderated.Reasons, moderated.Rationale,
+                    moderated.Version, e.UserName, e.Timestamp, EventMetadata.Week(e), e.CorrelationId,
+                    [.. touched.Select((scope, i) => ScoreImpact.Between(before[i], tally.ScoreOf(scope)))]));
+                break;
+            default:
+                return log;
+        }
+        log.Counts = tally.ToCounts();
+        return log;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using CaseLedger.Api.Infrastructure;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>The <c>?at=</c> of the views across inspections: an ISO-8601 timestamp with its offset.</summary>
+public static class MomentQuery
+{
+    public static (DateTimeOffset? At, Rejection? Rejection) Parse(string? at)
+    {
+        if (at is null) return (null, null);
+        return History.PointInTime.Parse(at) is History.PointInTime.Timestamp timestamp
+            ? (timestamp.At, null)
+            : (null, Rejection.Invalid("at", $"'{at}' is not an ISO-8601 timestamp with an offset, such as 2016-06-01T00:00:00Z. Views across inspections take timestamps; week:N, version:N and published belong to one inspection."));
+    }
+
+    public static string Describe(DateTimeOffset? at) => at?.ToString("O", CultureInfo.InvariantCulture) ?? "now";
+}

@@ -1,0 +1,33 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scores.History;
+using CaseLedger.Api.Scoring;
+using Marten;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>
+/// One inspection's scoreboard and state, now or at a moment, for the views that span inspections. Now is the
+/// view document as the daemon keeps it. A past moment costs nothing for an inspection whose last event came
+/// before it (its final counts) or that began after it (left out); only an inspection in progress at that moment
+/// replays, from its nearest checkpoint. Few inspections are in fieldwork at any one moment, which keeps a
+/// national view at a moment about as cheap as the live one.
+/// </summary>
+public sealed record InspectionAtMoment(InspectionScores Inspection, string State, Scoreboard Scoreboard)
+{
+    public static async Task<InspectionAtMoment?> ReadAsync(
+        InspectionScores scores, DateTimeOffset? at, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var scheme = schemes.For(scores.FrameworkId, scores.FrameworkVersion);
+        if (at is not { } moment || scores.LastEventAt <= moment)
+            return new InspectionAtMoment(scores, StateAt(scores, at), ScoreTally.FromCounts(scheme, scores.Counts).Scoreboard());
+        if (scores.OpenedAt > moment) return null;
+
+        var reader = new LedgerReader(session, schemes);
+        var (point, _) = await reader.ResolveAsync(scores, scores.Version, new PointInTime.Timestamp(moment.ToString("O"), moment), cancellation);
+        var tally = await reader.TallyAtAsync(scores, point!.Version, cancellation);
+        return new InspectionAtMoment(scores, StateAt(scores, at), tally.Scoreboard());
+    }
+
+    private static string StateAt(InspectionScores scores, DateTimeOffset? at) =>
+        scores.PublishedAt is { } published && (at is null || published <= at) ? InspectionStates.Published : InspectionStates.Open;
+}

@@ -1,0 +1,58 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scores.History;
+using CaseLedger.Api.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores;
+
+/// <summary>The inspection scoreboard: every criterion, section and theme score with counts, band and interval,
+/// and the sample profile; now, or as it stood at a point in time (<c>?at=</c>).</summary>
+public static class ScoresEndpoint
+{
+    public sealed record ScoresView(
+        Guid InspectionId,
+        string FrameworkId,
+        int FrameworkVersion,
+        YotReference Yot,
+        string Title,
+        string State,
+        DateTimeOffset? PublishedAt,
+        ResolvedPoint AsOf,
+        IReadOnlyList<ScopeScore> Scores,
+        SampleProfile Profile);
+
+    [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
+    [WolverineGet("/inspections/{id}/scores", OperationId = "GetScores")]
+    public static async Task<IResult> Get(
+        Guid id, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var point = at is null ? null : PointInTime.Parse(at);
+        if (at is not null && point is null)
+            return Rejection.Invalid("at", $"'{at}' is not a point in time. Use {PointInTime.Forms}.").ToResult();
+
+        var (scores, streamVersion, hidden) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
+        if (hidden is not null) return hidden.ToResult();
+
+        var reader = new LedgerReader(session, schemes);
+        var resolved = new ResolvedPoint("now", streamVersion, null);
+        if (point is not null)
+        {
+            var (found, rejection) = await reader.ResolveAsync(scores!, streamVersion, point, cancellation);
+            if (rejection is not null) return rejection.ToResult();
+            resolved = found!;
+        }
+
+        var board = (await reader.TallyAtAsync(scores!, resolved.Version, cancellation)).Scoreboard();
+        var published = scores!.PublishedVersion is { } publishedAt && publishedAt <= resolved.Version;
+        var view = new ScoresView(id, scores.FrameworkId, scores.FrameworkVersion, scores.Yot, scores.Title,
+            published || (scores.PublishedVersion is null && scores.State == InspectionStates.Published) ? InspectionStates.Published : InspectionStates.Open,
+            published ? scores.PublishedAt : null, resolved, board.Scores, scores.Profile);
+
+        return Csv.Wanted(http)
+            ? Csv.Write($"scores-{id}.csv", ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
+            : Results.Ok(view);
+    }
+}

@@ -1,0 +1,88 @@
+using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scores.Yots;
+using CaseLedger.Api.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores.Themes;
+
+/// <summary>
+/// The theme view: each YOT's latest score for one headline theme, and the lowest, highest and average across all
+/// YOTs and per region — the table on the first pages of seed 002 ("Scores from Wales and the English regions
+/// that have been inspected to date").
+/// </summary>
+public static class ThemeViews
+{
+    public sealed record ThemeSummary(string FrameworkId, string ThemeId, string Title);
+
+    public sealed record ThemeView(
+        string FrameworkId, string ThemeId, string Title, string AsOf, string? Region, Spread All,
+        IReadOnlyList<RegionSpread> Regions, IReadOnlyList<YotThemeScore> Yots);
+
+    public sealed record YotThemeScore(
+        string Code, string Name, string Region, Guid InspectionId, string State, DateOnly? FieldworkStartsOn, ScopeScore Score);
+
+    public sealed record RegionSpread(string Region, Spread Spread);
+
+    /// <summary>Over the YOTs whose latest inspection has a score for the theme. Average of their exact percentages.</summary>
+    public sealed record Spread(int Yots, int? Lowest, int? Highest, decimal? Average, int? AverageScore);
+
+    [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
+    [WolverineGet("/themes", OperationId = "ListThemes")]
+    public static IReadOnlyList<ThemeSummary> List(FrameworkCatalog catalog) =>
+    [
+        .. catalog.All.GroupBy(framework => framework.Id).Select(versions => versions.Last())
+            .SelectMany(framework => framework.Themes.Where(theme => theme.JudgedBy is null)
+                .Select(theme => new ThemeSummary(framework.Id, theme.Id, theme.Title))),
+    ];
+
+    [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
+    [WolverineGet("/themes/{frameworkId}/{themeId}", OperationId = "GetTheme")]
+    public static async Task<IResult> Get(
+        string frameworkId, string themeId, string? region, string? at, HttpContext http, IQuerySession session,
+        ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)
+    {
+        var (moment, invalid) = MomentQuery.Parse(at);
+        if (invalid is not null) return invalid.ToResult();
+        if (region is not null && !Regions.All.Contains(region))
+            return Rejection.Invalid("region", $"'{region}' is not one of {string.Join(", ", Regions.All)}.").ToResult();
+        var theme = catalog.Latest(frameworkId)?.Themes.FirstOrDefault(candidate => candidate.Id == themeId && candidate.JudgedBy is null);
+        if (theme is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme '{themeId}'.").ToResult();
+        var actor = Actor.From(http)!;
+
+        var documents = await session.Query<InspectionScores>().Where(scores => scores.FrameworkId == frameworkId).ToListAsync(cancellation);
+        var yots = new List<YotThemeScore>();
+        foreach (var yot in documents.Where(actor.CanSee).GroupBy(scores => scores.Yot.Code))
+        {
+            foreach (var scores in yot.OrderByDescending(YotViews.Chronology))
+            {
+                var then = await InspectionAtMoment.ReadAsync(scores, moment, session, schemes, cancellation);
+                if (then is null || (actor.Role == Roles.ReportingClient && then.State != InspectionStates.Published)) continue;
+                if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
+                    yots.Add(new YotThemeScore(scores.Yot.Code, scores.Yot.Name, scores.Yot.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
+                break;
+            }
+        }
+
+        var all = yots.OrderBy(yot => yot.Region, StringComparer.Ordinal).ThenBy(yot => yot.Code, StringComparer.Ordinal).ToList();
+        var shown = region is null ? all : all.Where(yot => yot.Region == region).ToList();
+        var view = new ThemeView(frameworkId, themeId, theme.Title, MomentQuery.Describe(moment), region, SpreadOf(shown),
+            [.. shown.GroupBy(yot => yot.Region).Select(group => new RegionSpread(group.Key, SpreadOf([.. group])))], shown);
+        if (!Csv.Wanted(http)) return Results.Ok(view);
+
+        return Csv.Write($"theme-{frameworkId}-{themeId}.csv", ["yot_code", "yot_name", "region", "inspection_id", "state", .. ScoreRows.Header],
+            shown.Select(yot => (IReadOnlyList<object?>)[yot.Code, yot.Name, yot.Region, yot.InspectionId, yot.State, .. ScoreRows.Of(yot.Score)]));
+    }
+
+    private static Spread SpreadOf(IReadOnlyList<YotThemeScore> yots)
+    {
+        var scored = yots.Where(yot => yot.Score.ExactPercentage is not null).ToList();
+        if (scored.Count == 0) return new Spread(0, null, null, null, null);
+        var average = scored.Average(yot => yot.Score.ExactPercentage!.Value);
+        return new Spread(scored.Count, scored.Min(yot => yot.Score.Score), scored.Max(yot => yot.Score.Score),
+            decimal.Round(average, 2), (int)decimal.Floor(average + 0.5m));
+    }
+}

@@ -1,0 +1,91 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scoring;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Scores.Yots;
+
+/// <summary>
+/// The YOT view: each of a YOT's inspections with framework, dates, state, headline and section scores and bands,
+/// and what changed since that YOT's previous inspection under the same framework. Composed on read from the
+/// per-inspection score documents (a YOT has a handful of inspections), so it is exactly as current as they are.
+/// </summary>
+public static class YotViews
+{
+    public sealed record YotSummary(string Code, string Name, string Region, int Inspections, Guid LatestInspectionId, string LatestState);
+
+    public sealed record YotView(string Code, string Name, string Region, string AsOf, IReadOnlyList<YotInspection> Inspections);
+
+    public sealed record YotInspection(
+        Guid Id, string FrameworkId, int FrameworkVersion, string Title, DateOnly? FieldworkStartsOn, DateTimeOffset OpenedAt,
+        DateTimeOffset? PublishedAt, string State, IReadOnlyList<ScopeScore> Scores, ChangeSincePrevious? ChangeSincePrevious);
+
+    public sealed record ChangeSincePrevious(Guid PreviousInspectionId, IReadOnlyList<ScoreChange> Changes);
+
+    public sealed record ScoreChange(ScopeKind Kind, string Id, int? Before, int? After, int? Delta, string? BandBefore, string? BandAfter);
+
+    [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
+    [WolverineGet("/yots", OperationId = "ListYots")]
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, CancellationToken cancellation)
+    {
+        var actor = Actor.From(http)!;
+        var visible = (await session.Query<InspectionScores>().ToListAsync(cancellation)).Where(actor.CanSee);
+        return Results.Ok(visible.GroupBy(scores => scores.Yot.Code).OrderBy(yot => yot.Key, StringComparer.Ordinal).Select(yot =>
+        {
+            var latest = yot.OrderBy(Chronology).Last();
+            return new YotSummary(yot.Key, latest.Yot.Name, latest.Yot.Region, yot.Count(), latest.Id, latest.State);
+        }));
+    }
+
+    [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
+    [WolverineGet("/yots/{code}", OperationId = "GetYot")]
+    public static async Task<IResult> Get(
+        string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var (moment, invalid) = MomentQuery.Parse(at);
+        if (invalid is not null) return invalid.ToResult();
+        var actor = Actor.From(http)!;
+
+        var documents = await session.Query<InspectionScores>().Where(scores => scores.Yot.Code == code).ToListAsync(cancellation);
+        var inspections = new List<InspectionAtMoment>();
+        foreach (var scores in documents.Where(actor.CanSee).OrderBy(Chronology))
+            if (await InspectionAtMoment.ReadAsync(scores, moment, session, schemes, cancellation) is { } then
+                && (actor.Role != Roles.ReportingClient || then.State == InspectionStates.Published))
+                inspections.Add(then);
+        if (inspections.Count == 0)
+            return Rejection.NotFound($"No inspection of YOT '{code}' is within your reach{(moment is null ? "" : " at that moment")}.").ToResult();
+
+        var rows = inspections.Select((then, i) => Row(then, inspections.Take(i).LastOrDefault(earlier => earlier.Inspection.FrameworkId == then.Inspection.FrameworkId))).ToList();
+        var yot = inspections[^1].Inspection.Yot;
+        if (!Csv.Wanted(http)) return Results.Ok(new YotView(yot.Code, yot.Name, yot.Region, MomentQuery.Describe(moment), rows));
+
+        return Csv.Write($"yot-{code}.csv", ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. ScoreRows.Header, "change_since_previous"],
+            rows.SelectMany(row => row.Scores.Select(score => (IReadOnlyList<object?>)
+            [
+                row.Id, row.FrameworkId, row.State, row.FieldworkStartsOn?.ToString("yyyy-MM-dd"), .. ScoreRows.Of(score),
+                row.ChangeSincePrevious?.Changes.FirstOrDefault(change => change.Kind == score.Kind && change.Id == score.Id)?.Delta,
+            ])));
+    }
+
+    /// <summary>Headline themes and sections: what a YOT's page of a report shows, without the criterion detail.</summary>
+    private static YotInspection Row(InspectionAtMoment then, InspectionAtMoment? previous)
+    {
+        var shown = then.Scoreboard.Scores.Where(score => score.Kind is ScopeKind.Theme or ScopeKind.Section).ToList();
+        ChangeSincePrevious? change = null;
+        if (previous is not null)
+            change = new ChangeSincePrevious(previous.Inspection.Id, [.. shown.Select(score =>
+            {
+                var before = previous.Scoreboard.Scores.FirstOrDefault(old => old.Kind == score.Kind && old.Id == score.Id);
+                return new ScoreChange(score.Kind, score.Id, before?.Score, score.Score, score.Score - before?.Score, before?.Band?.Label, score.Band?.Label);
+            })]);
+        var inspection = then.Inspection;
+        return new YotInspection(inspection.Id, inspection.FrameworkId, inspection.FrameworkVersion, inspection.Title,
+            inspection.FieldworkStartsOn, inspection.OpenedAt, then.State == InspectionStates.Published ? inspection.PublishedAt : null,
+            then.State, shown, change);
+    }
+
+    public static (DateOnly, DateTimeOffset) Chronology(InspectionScores scores) =>
+        (scores.FieldworkStartsOn ?? DateOnly.FromDateTime(scores.OpenedAt.UtcDateTime), scores.OpenedAt);
+}
