@@ -14,13 +14,16 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
 
     public async Task<IReadOnlyList<Rebuilt>> RebuildAsync(IReadOnlyList<string> names, CancellationToken cancellation)
     {
-        var daemon = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase() ?? await store.BuildProjectionDaemonAsync();
+        var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
+        var daemon = running ?? await store.BuildProjectionDaemonAsync();
         var rebuilt = new List<Rebuilt>();
         foreach (var name in names)
         {
             logger.LogInformation("Rebuilding view {Projection} from the events", name);
             var clock = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync(name, cancellation);
+            // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
+            if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);
             logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);
             rebuilt.Add(new Rebuilt(name, Math.Round(clock.Elapsed.TotalSeconds, 3)));
         }
