@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Alba;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Infrastructure;
 
@@ -13,6 +15,27 @@ public sealed class OpenApiTests(AppFixture app)
 
         using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
+    }
+
+    [Fact]
+    public async Task Every_api_route_is_documented()
+    {
+        var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
+            .ToHashSet();
+
+        var routes = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<Wolverine.Http.HttpChain>() is not null)
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
+                .Select(method => $"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToList();
+
+        Assert.True(routes.Count >= 25, $"only {routes.Count} Wolverine routes found");
+        Assert.Contains("GET /frameworks", documented);
+        Assert.Contains("GET /frameworks/{id}", documented);
+        Assert.Empty(routes.Except(documented));
     }
 
     [Fact]
