@@ -4,6 +4,7 @@ using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Reading;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores;
@@ -18,6 +19,10 @@ public static class ModerationEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/moderation", OperationId = "GetModerationLog")]
+    [ProducesResponseType<ModerationView>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(
         Guid id, string? by, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

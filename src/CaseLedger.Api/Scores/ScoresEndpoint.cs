@@ -4,6 +4,7 @@ using CaseLedger.Api.Scores.History;
 using CaseLedger.Api.Scoring;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores;
@@ -26,6 +27,9 @@ public static class ScoresEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/inspections/{id}/scores", OperationId = "GetScores")]
+    [ProducesResponseType<ScoresView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
         Guid id, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Fieldwork;
@@ -42,12 +43,22 @@ public static class FieldworkWeeks
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/open", OperationId = "OpenFieldworkWeek")]
+    [ProducesResponseType<WeekState>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         LedgerWrites.SerializedAsync(store, id, session =>
             Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideOpen(header, actor, number), cancellation)), cancellation);
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
+    [ProducesResponseType<WeekState>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         LedgerWrites.SerializedAsync(store, id, session =>
             Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideClose(header, actor, number), cancellation)), cancellation);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Judging;
@@ -10,6 +11,13 @@ public static class RecordJudgementEndpoint
 {
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements", OperationId = "RecordJudgement")]
+    [ProducesResponseType<JudgementView>(201, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
     public static Task<IResult> Post(
         Guid id, JudgementInput input, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Judging;
@@ -20,6 +21,13 @@ public static class RecordJudgementBatchEndpoint
 
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/batch", OperationId = "RecordJudgementBatch")]
+    [ProducesResponseType<BatchResult>(201, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
     public static Task<IResult> Post(
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Opening;
@@ -96,6 +97,12 @@ public static partial class OpenInspectionEndpoint
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections", OperationId = "OpenInspection")]
+    [ProducesResponseType<InspectionSummary>(201, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
     public static async Task<IResult> Post(
         OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
         TimeProvider clock, CancellationToken cancellation)

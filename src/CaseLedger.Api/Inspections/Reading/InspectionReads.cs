@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Reading;
@@ -14,6 +15,10 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections", OperationId = "ListInspections")]
+    [ProducesResponseType<IReadOnlyList<InspectionListItem>>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> List(string? yot, string? state, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var actor = Actor.From(http)!;
@@ -32,6 +37,10 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}", OperationId = "GetInspection")]
+    [ProducesResponseType<InspectionSummary>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
@@ -43,6 +52,10 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements", OperationId = "ListJudgements")]
+    [ProducesResponseType<IReadOnlyList<JudgementView>>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Judgements(
         Guid id, Guid? caseId, string? questionId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
@@ -56,6 +69,10 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}", OperationId = "GetJudgement")]
+    [ProducesResponseType<JudgementView>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Judgement(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();

@@ -4,6 +4,7 @@ using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using Marten;
 using Npgsql;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Reading;
@@ -18,8 +19,14 @@ public static class JudgementHistory
         long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
         string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
 
+    public sealed record HistoryOfJudgement(Guid JudgementId, Guid InspectionId, IReadOnlyList<Change> Changes);
+
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
+    [ProducesResponseType<HistoryOfJudgement>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
@@ -61,7 +68,7 @@ public static class JudgementHistory
                 headers?.RootElement.TryGetProperty(LedgerWrites.WeekHeader, out var week) == true ? week.GetInt32() : null,
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
-        return Results.Ok(new { judgementId, inspectionId = id, changes });
+        return Results.Ok(new HistoryOfJudgement(judgementId, id, changes));
     }
 
     private static string KindOf(string eventType) => eventType switch

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Sampling;
@@ -60,6 +61,13 @@ public static class AddCaseEndpoint
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/cases", OperationId = "AddCase")]
+    [ProducesResponseType<SampledCase>(201, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
     public static async Task<IResult> Post(
         Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {

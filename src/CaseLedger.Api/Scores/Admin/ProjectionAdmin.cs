@@ -1,6 +1,7 @@
 using CaseLedger.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.Admin;
@@ -19,6 +20,10 @@ public static class ProjectionAdmin
 
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
+    [ProducesResponseType<IReadOnlyList<ViewRebuilder.Rebuilt>>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)
     {
         if (name is not null && !ProjectionStatus.Names.Contains(name))

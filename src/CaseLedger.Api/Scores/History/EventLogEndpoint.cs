@@ -5,6 +5,7 @@ using CaseLedger.Api.Inspections.Reading;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.History;
@@ -26,6 +27,11 @@ public static class EventLogEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/events", OperationId = "GetEventLog")]
+    [ProducesResponseType<EventPage>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(
         Guid id, long? after, int? limit, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {

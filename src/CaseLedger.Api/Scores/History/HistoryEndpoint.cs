@@ -5,6 +5,7 @@ using CaseLedger.Api.Scoring;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.History;
@@ -38,6 +39,12 @@ public static class HistoryEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/history", OperationId = "GetHistory")]
+    [ProducesResponseType<HistoryView>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static async Task<IResult> Get(
         Guid id, string? from, string? to, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

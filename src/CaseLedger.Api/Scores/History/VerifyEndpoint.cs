@@ -5,6 +5,7 @@ using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Scoring;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.History;
@@ -24,6 +25,10 @@ public static class VerifyEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/verify", OperationId = "VerifyInspection")]
+    [ProducesResponseType<Verification>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();

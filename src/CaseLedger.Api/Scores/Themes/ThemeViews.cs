@@ -5,6 +5,7 @@ using CaseLedger.Api.Scores.Yots;
 using CaseLedger.Api.Scoring;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.Themes;
@@ -41,6 +42,11 @@ public static class ThemeViews
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/themes/{frameworkId}/{themeId}", OperationId = "GetTheme")]
+    [ProducesResponseType<ThemeView>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(
         string frameworkId, string themeId, string? region, string? at, HttpContext http, IQuerySession session,
         ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)

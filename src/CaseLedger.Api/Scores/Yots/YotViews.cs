@@ -3,6 +3,7 @@ using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores.Yots;
@@ -28,6 +29,9 @@ public static class YotViews
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots", OperationId = "ListYots")]
+    [ProducesResponseType<IReadOnlyList<YotSummary>>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> List(HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var actor = Actor.From(http)!;
@@ -41,6 +45,11 @@ public static class YotViews
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots/{code}", OperationId = "GetYot")]
+    [ProducesResponseType<YotView>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(
         string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
