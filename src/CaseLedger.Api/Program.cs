@@ -1,3 +1,4 @@
+using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
@@ -13,6 +14,7 @@ builder.AddTokenAuthentication();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddInspections();
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 
