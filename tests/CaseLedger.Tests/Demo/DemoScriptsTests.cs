@@ -88,6 +88,16 @@ public class DemoScriptsTests
         Assert.Equal(Scripts.Value["southend"].Judgements.Select(Describe), again.Judgements.Select(Describe));
     }
 
+    [Fact]
+    public void The_ids_the_readme_quotes_are_the_demos()
+    {
+        var overturned = Scripts.Value["lambeth"].Judgements.Where(j => j.Changes.Count == 2).Select(j => j.Id);
+
+        Assert.Equal(new Guid("0da453ab-adfa-5cbe-bf92-50a506ff4fb5"), DemoNorthamptonshire.Inspection.Id);
+        Assert.Equal(new Guid("d0e97dd7-f7fc-5327-8ebd-7840926d9bdd"), DemoLambeth.Inspection.Id);
+        Assert.Contains(new Guid("88837e24-f41f-565d-9de6-61ed59682289"), overturned);
+    }
+
     private static string Describe(ScriptedJudgement j) =>
         $"{j.Id} {j.CaseReference} {j.QuestionId} {j.Answer} {string.Join(',', j.Reasons)} {string.Join(';', j.Changes)}";
 
