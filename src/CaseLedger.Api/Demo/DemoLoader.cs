@@ -9,8 +9,8 @@ namespace CaseLedger.Api.Demo;
 /// Loads the demo inspections through the HTTP API, the same commands any client sends, so the demo's ledger is
 /// exactly what real use would have written. Safe to run again, and to resume after a load stopped half way: a
 /// published inspection is left alone; otherwise each step is skipped when the inspection's state shows it done
-/// (a case in the sample, a week closed, a judgement already at or past the version a change would make), and
-/// what remains is sent with the same ids and content as before, which the API answers as a retry.
+/// (a case in the sample, a week closed, a judgement recorded, or already at or past the version a change would
+/// make). Every id is fixed, so a request that is repeated all the same is answered as a retry, not appended.
 /// </summary>
 public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCatalog frameworks, ILogger logger)
 {
