@@ -1,3 +1,4 @@
+using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddInspections();
 builder.Services.AddScoreViews();
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 
