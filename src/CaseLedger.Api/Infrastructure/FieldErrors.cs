@@ -23,12 +23,16 @@ public sealed class FieldErrors
     public void RequireText(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, "is required.");
-        else if (value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");
+        else OptionalText(value, field, maxLength);
     }
 
     public void OptionalText(string? value, string field, int maxLength)
     {
-        if (value is not null && value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");
+        if (value is null) return;
+        if (value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");
+        // PostgreSQL cannot store NUL in text or JSON, and no other control character belongs in a note either.
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            Add(field, "must not contain control characters.");
     }
 
     public void OneOf(string? value, string field, IReadOnlyList<string> allowed, bool required = true)

@@ -17,6 +17,9 @@ public sealed record Rejection(
 
     public static Rejection Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A JSON body of <c>null</c>: the request says nothing to act on.</summary>
+    public static Rejection MissingBody() => Invalid("body", "is required: a JSON object.");
+
     public static Rejection Unauthenticated() =>
         new(StatusCodes.Status401Unauthorized, "Authentication is required.");
 

@@ -27,6 +27,7 @@ public static class RecordJudgementEndpoint
         Guid id, JudgementInput input, HttpContext http, IDocumentSession session, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation)
     {
+        if (input is null) return Rejection.MissingBody().ToResult();
         var (context, rejection) = await JudgingContext.LoadAsync(id, http, session, frameworks, cancellation);
         if (rejection is not null) return rejection.ToResult();
         var (actor, header, framework) = context!;

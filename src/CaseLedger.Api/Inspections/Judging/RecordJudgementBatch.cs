@@ -37,6 +37,7 @@ public static class RecordJudgementBatchEndpoint
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentSession session, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation)
     {
+        if (batch is null) return Rejection.MissingBody().ToResult();
         var items = batch.Judgements ?? [];
         if (items.Count is 0 or > MaxItems)
             return Rejection.Invalid("judgements", $"must hold between 1 and {MaxItems} judgements.").ToResult();

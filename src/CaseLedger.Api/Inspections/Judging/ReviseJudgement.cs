@@ -26,7 +26,7 @@ public static class ReviseJudgementEndpoint
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         JudgementChanges.ApplyAsync(id, judgementId, http, store, frameworks,
             context => InspectionRules.Writable(context.Header) ?? InspectionRules.WeekOpen(context.Header),
-            (context, current) => Decide(context, current, command, clock.GetUtcNow()),
+            (context, current) => command is null ? (null!, current, Rejection.MissingBody()) : Decide(context, current, command, clock.GetUtcNow()),
             cancellation);
 
     public static (object Event, CurrentJudgement Changed, Rejection? Rejection) Decide(

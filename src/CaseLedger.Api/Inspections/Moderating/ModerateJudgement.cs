@@ -30,7 +30,7 @@ public static class ModerateJudgementEndpoint
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         JudgementChanges.ApplyAsync(id, judgementId, http, store, frameworks,
             context => InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header),
-            (context, current) => Decide(context, current, command, clock.GetUtcNow()),
+            (context, current) => command is null ? (null!, current, Rejection.MissingBody()) : Decide(context, current, command, clock.GetUtcNow()),
             cancellation);
 
     public static (object Event, CurrentJudgement Changed, Rejection? Rejection) Decide(

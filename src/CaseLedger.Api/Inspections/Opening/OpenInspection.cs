@@ -108,6 +108,7 @@ public static partial class OpenInspectionEndpoint
         TimeProvider clock, CancellationToken cancellation)
     {
         if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
+        if (command is null) return Rejection.MissingBody().ToResult();
 
         var (opened, rejection) = Decide(command, actor, frameworks, Guid.NewGuid());
         if (rejection is not null) return rejection.ToResult();

@@ -71,6 +71,7 @@ public static class AddCaseEndpoint
     public static async Task<IResult> Post(
         Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {
+        if (command is null) return Rejection.MissingBody().ToResult();
         var caseId = command.Id ?? Guid.NewGuid();
         return await LedgerWrites.SerializedAsync(store, id, async session =>
         {
