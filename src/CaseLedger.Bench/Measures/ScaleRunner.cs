@@ -10,7 +10,7 @@ namespace CaseLedger.Bench.Measures;
 public static class ScaleRunner
 {
     public static IReadOnlyList<IMeasure> All() =>
-        [new BulkRecording(), new SingleJudgements(), new ApiMemory()];
+        [new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new ApiMemory()];
 
     public static async Task<ScaleReport> RunAsync(BenchContext context, IReadOnlyList<IMeasure> measures, CancellationToken cancellation)
     {
