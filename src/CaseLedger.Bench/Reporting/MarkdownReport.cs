@@ -15,7 +15,7 @@ public static class MarkdownReport
         var scales = run.Scales;
         var md = new StringBuilder();
         md.AppendLine("# CaseLedger benchmark").AppendLine();
-        md.AppendLine($"Finished {run.FinishedAt:yyyy-MM-dd HH:mm} UTC at commit `{run.Commit}`; the whole run (build, both clusters, every scale) took " +
+        md.AppendLine($"Finished {run.FinishedAt:yyyy-MM-dd HH:mm} UTC at commit `{run.Commit}`; the whole run (build, cluster, every scale, report) took " +
                       $"{Minutes(run.TotalSeconds)}. Scales: {string.Join(", ", scales.Select(s => $"{s.TargetEvents.ToString("N0", Invariant)} events"))}, " +
                       "each on a fresh database and a freshly started API.").AppendLine();
         md.AppendLine("**× raw** is how many times the raw-PostgreSQL baseline's cost the product's is, in the same run: 1.0 is parity, " +
@@ -55,12 +55,15 @@ public static class MarkdownReport
         for (var i = 0; i < reasons.Count; i++) md.AppendLine($"[{i + 1}] {reasons[i]}").AppendLine();
 
         md.AppendLine("## What each figure is").AppendLine();
+        var described = new HashSet<(string, string)>();
         foreach (var result in scales[^1].Results)
         {
+            var notes = scales.Select(scale => (scale, scale.Results.FirstOrDefault(r => r.Measure == result.Measure && r.Figure == result.Figure)?.Note))
+                .Where(entry => entry.Note is not null).ToList();
+            // A figure's siblings (its p99 beside its p50) share the baseline; say it once, with whatever notes there are.
+            if (!described.Add((result.Measure, result.BaselineWork)) && notes.Count == 0) continue;
             md.Append($"- **{result.Measure}, {result.Figure}**: baseline is {result.BaselineWork}.");
-            foreach (var scale in scales)
-                if (scale.Results.FirstOrDefault(r => r.Measure == result.Measure && r.Figure == result.Figure)?.Note is { } note)
-                    md.Append($" At {Short(scale.TargetEvents)}: {note}.");
+            foreach (var (scale, note) in notes) md.Append($" At {Short(scale.TargetEvents)}: {note}.");
             md.AppendLine();
         }
         md.AppendLine();
@@ -86,7 +89,7 @@ public static class MarkdownReport
         md.AppendLine();
 
         md.AppendLine("## Machine and versions").AppendLine();
-        md.AppendLine($"- CPU: {run.Machine.Cpu}, {run.Machine.Cores} cores; memory {run.Machine.MemoryGb} GB; {run.Machine.Os} ({run.Machine.Kernel})");
+        md.AppendLine($"- CPU: {run.Machine.Cpu}, {run.Machine.Cores} cores; memory {run.Machine.MemoryGb} GB; {run.Machine.Os}, Linux {run.Machine.Kernel}");
         md.AppendLine($"- {string.Join("; ", run.Versions.Select(v => $"{v.Key} {v.Value}"))}");
         var options = scales[0].Options;
         md.AppendLine($"- Options: seed {options.Seed}; {options.Parallel} inspections loaded at once, {options.RoundSize} to a round; batches of up to {options.BatchSize:N0}; " +

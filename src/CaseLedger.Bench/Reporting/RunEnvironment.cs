@@ -11,12 +11,12 @@ public static class RunEnvironment
         System.Environment.ProcessorCount,
         Math.Round(double.Parse(ProcLine("/proc/meminfo", "MemTotal")?.Split(' ')[0] ?? "0") / 1024 / 1024, 1),
         OsRelease() ?? RuntimeInformation.OSDescription,
-        RuntimeInformation.OSDescription);
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : "unknown");
 
     /// <summary>The packages as restored: the benchmark references the API, so it loads the very same assemblies.</summary>
     public static IReadOnlyDictionary<string, string> Versions(string postgres) => new Dictionary<string, string>
     {
-        [".NET"] = RuntimeInformation.FrameworkDescription,
+        ["runtime"] = RuntimeInformation.FrameworkDescription,
         ["PostgreSQL"] = postgres,
         ["Marten"] = VersionOf(typeof(Marten.DocumentStore).Assembly),
         ["Wolverine"] = VersionOf(typeof(Wolverine.IMessageBus).Assembly),
