@@ -1,0 +1,94 @@
+using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Judging;
+
+namespace CaseLedger.Bench.Dataset;
+
+/// <summary>
+/// The national dataset: inspections of the YOTs of England and Wales under the three frameworks, each with a case
+/// sample, judgements over two or three fieldwork weeks, revisions during fieldwork and moderation after it. The
+/// same seed always gives the same dataset, and each inspection depends only on the seed and its index, so a
+/// smaller scale is a prefix of a larger one.
+/// </summary>
+public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
+{
+    // About one judgement in seventy is revised during fieldwork and one in a hundred and thirty moderated: enough
+    // for every inspection to have a history, few enough that the single-request changes do not dominate the load.
+    public const double RevisionShare = 0.015;
+    public const double ModerationShare = 0.0075;
+    public const double PublishedShare = 0.9;
+
+    private static readonly IReadOnlyList<(string Framework, double Weight)> FrameworkMix =
+        [("cci-2009", 50), ("fji-2013", 25), ("sqs-2014", 25)];
+
+    /// <summary>Inspections in order, until together they append at least <paramref name="events"/> events.</summary>
+    public IEnumerable<PlannedInspection> Inspections(long events)
+    {
+        long planned = 0;
+        for (var index = 0; planned < events; index++)
+        {
+            var inspection = Inspection(index);
+            planned += inspection.EventCount;
+            yield return inspection;
+        }
+    }
+
+    public PlannedInspection Inspection(int index)
+    {
+        var random = new Random(Draws.SeedFor(seed, index));
+        var frameworkId = random.Weighted(FrameworkMix);
+        var framework = frameworks.Latest(frameworkId) ?? throw new InvalidOperationException($"Framework {frameworkId} is not loaded.");
+        var questions = framework.Sections.SelectMany(s => s.Criteria).SelectMany(c => c.Questions).ToList();
+        var id = random.NextGuid();
+        var lead = $"lead-{random.Next(40):00}";
+        var inspectors = Enumerable.Range(0, 120).OrderBy(_ => random.Next()).Take(random.Next(2, 5)).Select(n => $"inspector-{n:000}").ToList();
+
+        var (minCases, maxCases) = frameworkId switch { "sqs-2014" => (14, 40), "fji-2013" => (40, 100), _ => (30, 100) };
+        var cases = Enumerable.Range(1, random.Next(minCases, maxCases + 1)).Select(n => CaseProfiles.Draw(random, n)).ToList();
+        var weekCount = random.Chance(0.7) ? 2 : 3;
+        var firstWeek = FirstWeek(frameworkId, random);
+        var weeks = Enumerable.Range(1, weekCount).Select(n => new PlannedWeek(n, firstWeek.AddDays(21 * (n - 1)))).ToList();
+
+        var answers = new AnswerDraws(random);
+        var versions = new Dictionary<Guid, (PlannedJudgement Judgement, string Answer, int Version)>();
+        var fieldwork = new List<PlannedFieldworkWeek>();
+        for (var w = 0; w < weekCount; w++)
+        {
+            var judgements = new List<PlannedJudgement>();
+            for (var c = cases.Count * w / weekCount; c < cases.Count * (w + 1) / weekCount; c++)
+            {
+                var by = inspectors[c % inspectors.Count];
+                var sampled = ToSampled(cases[c]);
+                judgements.AddRange(questions.Where(q => q.AppliesTo(sampled)).Select(q => answers.Judge(cases[c], q, by)));
+            }
+            // A week's revisions change judgements recorded in the week before, by whoever recorded them.
+            var revisions = w == 0 ? [] : fieldwork[w - 1].Judgements.Where(_ => random.Chance(RevisionShare))
+                .Select(judgement => Change(judgement, judgement.By, answers.RevisionNote())).ToList();
+            foreach (var judgement in judgements) versions[judgement.Id] = (judgement, judgement.Answer, 1);
+            fieldwork.Add(new PlannedFieldworkWeek(weeks[w], judgements, revisions));
+        }
+        var moderations = fieldwork.SelectMany(week => week.Judgements).Where(_ => random.Chance(ModerationShare))
+            .Select(judgement => Change(judgement, lead, answers.Rationale())).ToList();
+
+        return new PlannedInspection(index, id, frameworkId, NationalYots.All[index % NationalYots.All.Count], lead, inspectors,
+            cases, fieldwork, moderations, random.Chance(PublishedShare));
+
+        PlannedChange Change(PlannedJudgement judgement, string by, string text)
+        {
+            var (_, current, version) = versions[judgement.Id];
+            var (answer, reasons) = answers.TurnOver(current, framework.FindQuestion(judgement.QuestionId)!);
+            versions[judgement.Id] = (judgement, answer, version + 1);
+            return new PlannedChange(judgement.Id, judgement.CaseId, judgement.QuestionId, answer, reasons, text, version, by);
+        }
+    }
+
+    public static SampledCase ToSampled(PlannedCase @case) => new(@case.Id, @case.Reference, @case.SentenceType, @case.Setting,
+        @case.AgeAtStart, @case.Gender, @case.Ethnicity, @case.RiskOfHarm, @case.Status);
+
+    /// <summary>Each programme ran in its own years: CCI 2009–12, FJI 2013–17, SQS 2014–18.</summary>
+    private static DateOnly FirstWeek(string frameworkId, Random random)
+    {
+        var (from, years) = frameworkId switch { "fji-2013" => (2013, 5), "sqs-2014" => (2014, 5), _ => (2009, 4) };
+        return new DateOnly(from, 1, 5).AddDays(7 * random.Next(52 * years));
+    }
+}

@@ -1,0 +1,47 @@
+namespace CaseLedger.Bench.Dataset;
+
+/// <summary>One YOT as the dataset names it.</summary>
+public sealed record PlannedYot(string Code, string Name, string Region);
+
+public sealed record PlannedWeek(int Number, DateOnly StartsOn);
+
+public sealed record PlannedCase(
+    Guid Id, string Reference, string SentenceType, string Setting, int AgeAtStart, string Gender, string Ethnicity,
+    string RiskOfHarm, string Status);
+
+/// <summary>One judgement as an inspector records it, and who records it.</summary>
+public sealed record PlannedJudgement(
+    Guid Id, Guid CaseId, string QuestionId, string Answer, IReadOnlyList<string> Reasons, string? Note, string By);
+
+/// <summary>A revision (by an inspector, in an open week) or a moderation (by the lead), stating the version it saw.</summary>
+public sealed record PlannedChange(
+    Guid JudgementId, Guid CaseId, string QuestionId, string Answer, IReadOnlyList<string> Reasons, string Text,
+    int ExpectedVersion, string By);
+
+/// <summary>What one week of fieldwork records: new judgements, and revisions of judgements from earlier weeks.</summary>
+public sealed record PlannedFieldworkWeek(PlannedWeek Week, IReadOnlyList<PlannedJudgement> Judgements, IReadOnlyList<PlannedChange> Revisions);
+
+/// <summary>
+/// One inspection of the national dataset, in the order its events reach the ledger: opened, cases sampled,
+/// each week opened, judged, revised and closed, then moderated and (mostly) published.
+/// </summary>
+public sealed record PlannedInspection(
+    int Index,
+    Guid Id,
+    string FrameworkId,
+    PlannedYot Yot,
+    string Lead,
+    IReadOnlyList<string> Inspectors,
+    IReadOnlyList<PlannedCase> Cases,
+    IReadOnlyList<PlannedFieldworkWeek> Weeks,
+    IReadOnlyList<PlannedChange> Moderations,
+    bool Published)
+{
+    public int JudgementCount => Weeks.Sum(week => week.Judgements.Count);
+
+    public int RevisionCount => Weeks.Sum(week => week.Revisions.Count);
+
+    /// <summary>Every event this inspection appends: opened, cases, week opened and closed, judgements, changes, published.</summary>
+    public int EventCount =>
+        1 + Cases.Count + 2 * Weeks.Count + JudgementCount + RevisionCount + Moderations.Count + (Published ? 1 : 0);
+}

@@ -1,0 +1,28 @@
+namespace CaseLedger.Bench.Measures;
+
+/// <summary>
+/// Measure 6: the API process's peak resident memory over the whole scale (the kernel's high-water mark), beside
+/// the same process at rest when the benchmark began. No raw-PostgreSQL counterpart holds memory on the API's
+/// behalf, so the baseline is the process's own starting point: the ratio is how much the work made it grow.
+/// </summary>
+public sealed class ApiMemory : IMeasure
+{
+    public string Name => "6. API memory";
+
+    private const string BaselineWork = "the same API process at rest, started and ready, before the first request";
+
+    public Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        if (context.ApiProcess is not { } api)
+            return Task.FromResult<IReadOnlyList<MeasureResult>>(
+                [MeasureResult.Unavailable(Name, "peak resident memory", "MB", false, BaselineWork, null,
+                    "not measured: the API runs inside the benchmark's process (test host)")]);
+
+        var peak = api.PeakKb() ?? throw new InvalidOperationException("The API process ended before its memory could be read.");
+        return Task.FromResult<IReadOnlyList<MeasureResult>>(
+        [
+            new(Name, "peak resident memory (VmHWM)", "MB", false, peak / 1024.0, api.StartRssKb / 1024.0, BaselineWork,
+                Note: $"largest of {api.SampleCount:N0} half-second RSS samples {api.MaxSampledRssKb / 1024.0:N0} MB; at the end {(api.CurrentKb() ?? 0) / 1024.0:N0} MB"),
+        ]);
+    }
+}

@@ -1,0 +1,87 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Bench.Raw;
+using CaseLedger.Bench.Stats;
+
+namespace CaseLedger.Bench.Measures;
+
+/// <summary>
+/// Measure 4: the history and view reads (DESIGN.md §5) on the dataset's largest inspection, p50 and p99 of
+/// sequential requests, each beside a raw read that computes the same answer's substance from the event table:
+/// the events it depends on, read and deserialised, and judgements folded into counts where the answer is a score.
+/// A read whose endpoint this build's OpenAPI document does not list is reported as not measured.
+/// </summary>
+public sealed class HistoryReads : IMeasure
+{
+    public string Name => "4. history reads";
+
+    private const string Events = EventStoreSetup.Schema + ".mt_events";
+
+    private sealed record Read(string Figure, string Template, string Path, bool Heavy, string BaselineWork, string Sql, IReadOnlyList<object> Parameters);
+
+    public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        var loaded = context.RequireLoaded();
+        var largest = loaded.Largest;
+        var id = largest.Id;
+        var framework = context.Frameworks.Latest(largest.FrameworkId)!;
+        var theme = framework.Themes.First(t => t.JudgedBy is null).Id;
+        var at = loaded.MidLoadAt.UtcDateTime;
+        var atText = Uri.EscapeDataString(at.ToString("O"));
+        var streamFold = "the inspection's events read in order, deserialised and folded into counts per question";
+        var opened = $"select stream_id from {Events} where type = 'inspection_opened'";
+
+        Read[] reads =
+        [
+            new("scores?at=week:1", "/inspections/{id}/scores", $"/inspections/{id}/scores?at=week:1", false,
+                "the inspection's events up to the close of week 1, deserialised and folded into counts per question",
+                $"""
+                select mt_dotnet_type, data from {Events} where stream_id = $1 and version <= (
+                  select version from {Events} where stream_id = $1 and type = 'fieldwork_week_closed' and (data ->> 'number')::int = 1)
+                order by version
+                """, [id]),
+            new("history?from=week:1&to=version:last", "/inspections/{id}/history",
+                $"/inspections/{id}/history?from=week:1&to=version:{largest.EventCount}", false, streamFold,
+                $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
+            new("moderation", "/inspections/{id}/moderation", $"/inspections/{id}/moderation", false, streamFold,
+                $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
+            new("events?after=0&limit=100", "/inspections/{id}/events", $"/inspections/{id}/events?after=0&limit=100", false,
+                "the first 100 events of the inspection, deserialised",
+                $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version limit 100", [id]),
+            new($"yots/{{code}}?at=mid-load", "/yots/{code}", $"/yots/{largest.Yot.Code}?at={atText}", true,
+                "every event of the YOT's inspections up to that moment, deserialised and folded",
+                $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data -> 'yot' ->> 'code' = $1) and timestamp <= $2 order by seq_id",
+                [largest.Yot.Code, at]),
+            new($"themes/{{framework}}/{{theme}}?at=mid-load", "/themes/{frameworkId}/{themeId}", $"/themes/{framework.Id}/{theme}?at={atText}", true,
+                "every event of the framework's inspections up to that moment, deserialised and folded",
+                $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data ->> 'frameworkId' = $1) and timestamp <= $2 order by seq_id",
+                [framework.Id, at]),
+        ];
+
+        var results = new List<MeasureResult>();
+        var note = $"inspection {id} ({largest.FrameworkId}, {largest.EventCount:N0} events, {largest.Yot.Code})";
+        foreach (var read in reads)
+        {
+            // The YOT and theme baselines scan a large share of the ledger per read; fewer of them keep the default
+            // run inside its ten minutes (their p99 is then nearly their maximum, and the note says how many).
+            var samples = read.Heavy ? Math.Max(1, context.Options.Samples / 20) : context.Options.Samples;
+            var baseline = await ClientRun.SequentialAsync([.. Enumerable.Range(0, samples).Select(_ => (Func<CancellationToken, Task>)(ct =>
+                RawScan.ReadAsync(context.Product, read.Sql, read.Parameters, new RawTally().Apply, ct)))], cancellation);
+            var baselineNote = $"{note}; baseline over {samples} reads";
+
+            if (!await context.HasEndpointAsync(read.Template, cancellation))
+            {
+                var reason = $"not measured: endpoint not available in this build (no GET {read.Template})";
+                results.Add(MeasureResult.Unavailable(Name, $"{read.Figure}: p50", "ms", false, read.BaselineWork, baseline.Latencies.P50, reason) with { Note = baselineNote });
+                results.Add(MeasureResult.Unavailable(Name, $"{read.Figure}: p99", "ms", false, read.BaselineWork, baseline.Latencies.P99, reason));
+                continue;
+            }
+
+            var request = context.Api.Get(read.Path, "bench-auditor", Roles.Auditor);
+            var product = await ClientRun.SequentialAsync([.. Enumerable.Range(0, context.Options.Samples)
+                .Select(_ => (Func<CancellationToken, Task>)(ct => context.Api.SendAsync(request, ct)))], cancellation);
+            results.Add(new MeasureResult(Name, $"{read.Figure}: p50", "ms", false, product.Latencies.P50, baseline.Latencies.P50, read.BaselineWork, Note: baselineNote));
+            results.Add(new MeasureResult(Name, $"{read.Figure}: p99", "ms", false, product.Latencies.P99, baseline.Latencies.P99, read.BaselineWork));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Bench.Reporting;
+using Npgsql;
+
+namespace CaseLedger.Bench.Measures;
+
+/// <summary>Runs the measures of one scale in order (the first loads the dataset the others read) and describes
+/// the database they leave.</summary>
+public static class ScaleRunner
+{
+    public static IReadOnlyList<IMeasure> All() =>
+        [new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new ApiMemory()];
+
+    public static async Task<ScaleReport> RunAsync(BenchContext context, IReadOnlyList<IMeasure> measures, CancellationToken cancellation)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAverage = RunEnvironment.LoadAverage();
+        var started = Stopwatch.GetTimestamp();
+        await context.Raw.CreateAsync(cancellation);
+        try
+        {
+            await WarmUp.RunAsync(context, cancellation);
+            context.Log("warmed up");
+            var results = new List<MeasureResult>();
+            foreach (var measure in measures)
+            {
+                context.Log($"{measure.Name}: running");
+                var measureStarted = Stopwatch.GetTimestamp();
+                results.AddRange(await measure.RunAsync(context, cancellation));
+                context.Log($"{measure.Name}: done in {Stopwatch.GetElapsedTime(measureStarted).TotalSeconds:0.0} s");
+            }
+            var database = await DescribeAsync(context, cancellation);
+            return new ScaleReport(context.Options.Events, startedAt, Stopwatch.GetElapsedTime(started).TotalSeconds, loadAverage,
+                DatasetFacts.From(context.RequireLoaded()), database, results, context.Options);
+        }
+        finally
+        {
+            await context.Raw.DropAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<DatabaseFacts> DescribeAsync(BenchContext context, CancellationToken cancellation)
+    {
+        const string schema = EventStoreSetup.Schema;
+        await using var command = context.Product.CreateCommand($"""
+            select current_setting('server_version'),
+                   (select count(*) from {schema}.mt_events),
+                   pg_database_size(current_database()),
+                   pg_total_relation_size('{schema}.mt_events'),
+                   (select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = '{schema}' and c.relkind = 'r' and c.relname like 'mt_doc_%'),
+                   (select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = $1 and c.relkind = 'r')
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = context.Raw.Schema });
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        await reader.ReadAsync(cancellation);
+        const double mb = 1024 * 1024;
+        return new DatabaseFacts(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2) / mb, reader.GetInt64(3) / mb,
+            Convert.ToInt64(reader.GetValue(4)) / mb, Convert.ToInt64(reader.GetValue(5)) / mb);
+    }
+}

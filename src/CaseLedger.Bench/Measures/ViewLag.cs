@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Bench.Api;
+using CaseLedger.Bench.Dataset;
+using CaseLedger.Bench.Raw;
+using CaseLedger.Bench.Stats;
+using Npgsql;
+
+namespace CaseLedger.Bench.Measures;
+
+/// <summary>
+/// Measure 5: under sustained single-judgement writes at a steady rate, the time from a write's commit (its 2xx)
+/// to the moment every async view has applied it, which is when any read of those views shows it. Marten records
+/// each async projection's progress in its progression table, committed with the view's own changes; an observer
+/// polls it. The baseline is the same writes to a plain table, observed by polling on another connection: commit
+/// to visible for a synchronous write. A build without async projections has nothing to measure, and says so.
+/// </summary>
+public sealed class ViewLag : IMeasure
+{
+    public string Name => "5. async view lag";
+
+    public const int WritesPerSecond = 50;
+    public const int Writers = 4;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(120);
+
+    private const string Progression = EventStoreSetup.Schema + ".mt_event_progression";
+    private const string BaselineWork = "the same writes to a plain table, polled from another connection every 5 ms until visible";
+
+    public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        var options = context.Options;
+        var count = (int)(WritesPerSecond * options.LagDuration.TotalSeconds * 1.2);
+        var random = new Random(Draws.SeedFor(options.Seed, -5));
+        var (inspection, judgements) = UniformInspection.Plan(context.Frameworks, random, count, Writers, "lag");
+        var note = $"{WritesPerSecond} single judgements/s from {Writers} clients for {options.LagDuration.TotalSeconds:0} s";
+
+        var rawVersion = 0L;
+        var raw = await MeasureAsync(context, judgements.Select(j =>
+        {
+            var row = RawEvents.Recorded(inspection.Id, ++rawVersion, j, Roles.Inspector, 1, Guid.NewGuid().ToString("N"));
+            var current = RawEvents.Current(inspection.Id, j, 1);
+            return (Write)(async ct =>
+            {
+                await context.Raw.InsertAsync(row, current, ct);
+                var committedAt = Stopwatch.GetTimestamp();
+                return (await ScalarAsync(context.Raw.Data, $"select seq_id from {context.Raw.Schema}.events where stream_id = $1 and version = $2", ct, row.StreamId, row.Version), committedAt);
+            });
+        }).ToList(), RawVisibleAsync(context), cancellation);
+
+        var projections = await AsyncProjectionsAsync(context, cancellation);
+        if (projections.Count == 0)
+        {
+            const string reason = "not measured: this build has no async projection (no view is built asynchronously yet)";
+            return
+            [
+                MeasureResult.Unavailable(Name, "commit to visible: p50", "ms", false, BaselineWork, raw.P50, reason) with { Note = note },
+                MeasureResult.Unavailable(Name, "commit to visible: p99", "ms", false, BaselineWork, raw.P99, reason),
+            ];
+        }
+
+        foreach (var request in (IEnumerable<PreparedRequest>)[context.Api.Open(inspection), .. inspection.Cases.Select(c => context.Api.AddCase(inspection, c)), context.Api.OpenWeek(inspection, 1)])
+            await context.Api.SendAsync(request, cancellation);
+        var product = await MeasureAsync(context, judgements.Select(j =>
+        {
+            var request = context.Api.Record(inspection.Id, j);
+            return (Write)(async ct =>
+            {
+                await context.Api.SendAsync(request, ct);
+                var committedAt = Stopwatch.GetTimestamp();
+                return (await ScalarAsync(context.Product, $"select seq_id from {EventStoreSetup.Schema}.mt_events where stream_id = $1 and data ->> 'judgementId' = $2",
+                    ct, inspection.Id, j.Id.ToString()), committedAt);
+            });
+        }).ToList(), ProductVisibleAsync(context), cancellation);
+
+        return
+        [
+            new(Name, "commit to visible: p50", "ms", false, product.P50, raw.P50, BaselineWork, Note: $"{note}; async projections: {string.Join(", ", projections)}"),
+            new(Name, "commit to visible: p99", "ms", false, product.P99, raw.P99, BaselineWork),
+        ];
+    }
+
+    /// <summary>One write: it returns once committed, with its event's global sequence and the moment it was acknowledged.</summary>
+    private delegate Task<(long Seq, long CommittedAt)> Write(CancellationToken cancellation);
+
+    /// <summary>Writes at the steady rate for the set duration; an observer resolves each write once it is visible.</summary>
+    private static async Task<Latencies> MeasureAsync(BenchContext context, IReadOnlyList<Write> writes,
+        Func<long[], CancellationToken, Task<IEnumerable<long>>> visible, CancellationToken cancellation)
+    {
+        var pending = new ConcurrentDictionary<long, long>();
+        var lags = new Latencies();
+        var writersDone = new TaskCompletionSource();
+        var observer = Task.Run(async () =>
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(CatchUpLimit.TotalSeconds * Stopwatch.Frequency) + (long)(context.Options.LagDuration.TotalSeconds * Stopwatch.Frequency);
+            while (!writersDone.Task.IsCompleted || !pending.IsEmpty)
+            {
+                if (Stopwatch.GetTimestamp() > deadline)
+                    throw new BenchFailure($"{pending.Count} writes were still not visible {CatchUpLimit.TotalSeconds:0} s after the writes stopped.");
+                if (!pending.IsEmpty)
+                {
+                    var seen = await visible([.. pending.Keys], cancellation);
+                    var now = Stopwatch.GetTimestamp();
+                    foreach (var seq in seen)
+                        if (pending.TryRemove(seq, out var committed)) lags.Add(Stopwatch.GetElapsedTime(committed, now).TotalMilliseconds);
+                }
+                await Task.Delay(Poll, cancellation);
+            }
+        }, cancellation);
+
+        var stopAt = Stopwatch.GetTimestamp() + (long)(context.Options.LagDuration.TotalSeconds * Stopwatch.Frequency);
+        var interval = TimeSpan.FromSeconds((double)Writers / WritesPerSecond);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(interval);
+                for (var i = w; i < writes.Count && Stopwatch.GetTimestamp() < stopAt; i += Writers)
+                {
+                    await timer.WaitForNextTickAsync(cancellation);
+                    var (seq, committedAt) = await writes[i](cancellation);
+                    pending[seq] = committedAt;
+                }
+            }, cancellation)));
+        }
+        finally
+        {
+            writersDone.SetResult();
+        }
+        await observer;
+        return lags;
+    }
+
+    private static Func<long[], CancellationToken, Task<IEnumerable<long>>> RawVisibleAsync(BenchContext context) => async (pending, cancellation) =>
+    {
+        await using var command = context.Raw.Data.CreateCommand($"select seq_id from {context.Raw.Schema}.events where seq_id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = pending });
+        var seen = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation)) seen.Add(reader.GetInt64(0));
+        return seen;
+    };
+
+    private static Func<long[], CancellationToken, Task<IEnumerable<long>>> ProductVisibleAsync(BenchContext context) => async (pending, cancellation) =>
+    {
+        var applied = await ScalarAsync(context.Product, $"select coalesce(min(last_seq_id), 0) from {Progression} where name <> 'HighWaterMark'", cancellation);
+        return pending.Where(seq => seq <= applied);
+    };
+
+    private static async Task<IReadOnlyList<string>> AsyncProjectionsAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var command = context.Product.CreateCommand($"select name from {Progression} where name <> 'HighWaterMark' order by name");
+        var names = new List<string>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation)) names.Add(reader.GetString(0));
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return [];
+        }
+        return names;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql, CancellationToken cancellation, params object[] parameters)
+    {
+        await using var command = data.CreateCommand(sql);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return await command.ExecuteScalarAsync(cancellation) is long value
+            ? value
+            : throw new BenchFailure($"No row for: {sql}");
+    }
+}

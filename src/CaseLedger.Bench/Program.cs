@@ -1,0 +1,17 @@
+namespace CaseLedger.Bench;
+
+/// <summary>ops/bench runs this once per scale ("measure", against a running API) and once at the end ("report").
+/// Not top-level statements: their global <c>Program</c> would clash with the API's in the test project.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return await Cli.RunAsync(args, cancellation.Token);
+    }
+}
