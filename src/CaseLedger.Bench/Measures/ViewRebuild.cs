@@ -13,7 +13,7 @@ namespace CaseLedger.Bench.Measures;
 public sealed class ViewRebuild : IMeasure
 {
     /// <summary>The admin endpoint that rebuilds every view and answers 200 when they are rebuilt.</summary>
-    public const string RebuildPath = "/admin/views/rebuild";
+    public const string RebuildPath = "/admin/projections/rebuild";
 
     public string Name => "3. view rebuild";
 

@@ -82,9 +82,9 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. API memory"],
             scale.Results.Select(r => r.Measure).Distinct());
         Assert.All(scale.Results, r => Assert.True(r.Product is > 0 ^ r.NotMeasured is not null, $"{r.Measure} {r.Figure}"));
-        Assert.All(scale.Results.Where(r => r.Measure.StartsWith('1') || r.Measure.StartsWith('2')),
-            r => Assert.True(r is { Product: > 0, Baseline: > 0 }, $"{r.Measure} {r.Figure}"));
-        Assert.True(scale.Results.Single(r => r.Measure.StartsWith('3')).Baseline > 0);
+        // Every product endpoint exists in this build, so measures 1 to 5 must each carry a figure and its baseline.
+        Assert.All(scale.Results.Where(r => !r.Measure.StartsWith('6')),
+            r => Assert.True(r is { Product: > 0, Baseline: > 0, NotMeasured: null }, $"{r.Measure} {r.Figure}: {r.NotMeasured}"));
         Assert.StartsWith("not measured", scale.Results.Single(r => r.Measure.StartsWith('6')).NotMeasured);
 
         var run = new RunReport(DateTimeOffset.UtcNow, 1, "test", RunEnvironment.Machine(), RunEnvironment.Versions(scale.Database.ServerVersion), [scale]);
