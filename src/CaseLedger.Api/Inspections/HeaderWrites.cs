@@ -30,6 +30,6 @@ public static class HeaderWrites
         session.Stamp(actor, http, weekOfTheseEvents);
         session.Events.Append(inspectionId, events.ToArray());
         session.UpdateRevision(evolved, header.Version + 1);
-        return await session.CommitAsync(cancellation) is { } refused ? (null, refused) : (evolved, null);
+        return await session.CommitAsync(inspectionId, cancellation) is { } refused ? (null, refused) : (evolved, null);
     }
 }

@@ -33,29 +33,17 @@ public static class LedgerWrites
     private const int Attempts = 3;
 
     /// <summary>
-    /// Runs one write to an inspection's ledger in a fresh session whose transaction first takes that inspection's
-    /// advisory lock. Marten numbers a stream's events as it appends them, so two sessions appending to one
-    /// inspection at once would pick the same number and one would fail. Under the lock they queue for the few
-    /// milliseconds a write takes instead: inspectors answering different questions never see each other, and
-    /// nothing waits on an inspection it does not write to. Reads take no lock. Should a write still lose that
-    /// race (a writer outside this path), it decides again from fresh state: the refused transaction appended
-    /// nothing, so nothing is lost or doubled.
+    /// Runs one write to an inspection's ledger in a fresh session, again if it lost the race for the stream's next
+    /// event version (see <see cref="SaveLedgerAsync"/>): the refused transaction appended nothing, and the write
+    /// decides again from fresh state, so nothing is lost or doubled.
     /// </summary>
-    public static async Task<IResult> SerializedAsync(
-        IDocumentStore store, Guid inspectionId, Func<IDocumentSession, Task<IResult>> write, CancellationToken cancellation)
+    public static async Task<IResult> WithRetryAsync(IDocumentStore store, Func<IDocumentSession, Task<IResult>> write, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             try
             {
-                await session.BeginTransactionAsync(cancellation);
-                await using (var command = ((NpgsqlConnection)session.Connection!).CreateCommand())
-                {
-                    command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@inspection::text, 0))";
-                    command.Parameters.AddWithValue("inspection", inspectionId);
-                    await command.ExecuteNonQueryAsync(cancellation);
-                }
                 return await write(session);
             }
             catch (Exception exception) when (IsStreamVersionCollision(exception) && attempt < Attempts)
@@ -65,16 +53,35 @@ public static class LedgerWrites
         }
     }
 
+    /// <summary>
+    /// Commits a decided write under the inspection's advisory lock, taken inside the commit's transaction. Marten
+    /// numbers a stream's events as it appends them, so two sessions appending to one inspection at once would pick
+    /// the same number and one would fail; under the lock they queue for the one round trip a commit takes.
+    /// Decisions are made before the lock: every race they could lose is caught at commit by the database
+    /// (the unique index, revisions, the write guard). Reads and other inspections never wait.
+    /// </summary>
+    public static async Task SaveLedgerAsync(this IDocumentSession session, Guid inspectionId, CancellationToken cancellation)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        await using (var command = ((NpgsqlConnection)session.Connection!).CreateCommand())
+        {
+            command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@inspection::text, 0))";
+            command.Parameters.AddWithValue("inspection", inspectionId);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
+        await session.SaveChangesAsync(cancellation);
+    }
+
     public static bool IsStreamVersionCollision(Exception exception) =>
         Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: StreamVersionKey }
         || Find<EventStreamUnexpectedMaxEventIdException>(exception) is not null;
 
     /// <summary>Commits; a refusal by the database comes back as a rejection, anything else is thrown.</summary>
-    public static async Task<Rejection?> CommitAsync(this IDocumentSession session, CancellationToken cancellation)
+    public static async Task<Rejection?> CommitAsync(this IDocumentSession session, Guid inspectionId, CancellationToken cancellation)
     {
         try
         {
-            await session.SaveChangesAsync(cancellation);
+            await session.SaveLedgerAsync(inspectionId, cancellation);
             return null;
         }
         catch (Exception exception) when (!IsStreamVersionCollision(exception) && Refusal(exception) is { } rejection)

@@ -24,6 +24,7 @@ public sealed class InspectionScoresProjection : SingleStreamProjection<Inspecti
     {
         this.schemes = schemes;
         Name = "inspection-scores";
+        ProjectionTuning.Apply(Options);
     }
 
     public override InspectionScores? Evolve(InspectionScores? scores, Guid id, IEvent e)

@@ -18,6 +18,7 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
     {
         this.schemes = schemes;
         Name = "moderation-log";
+        ProjectionTuning.Apply(Options);
     }
 
     public override ModerationLog? Evolve(ModerationLog? log, Guid id, IEvent e)

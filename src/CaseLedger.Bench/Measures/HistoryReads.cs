@@ -29,6 +29,9 @@ public sealed class HistoryReads : IMeasure
         var atText = Uri.EscapeDataString(at.ToString("O"));
         var streamFold = "the inspection's events read in order, deserialised and folded into counts per question";
         var opened = $"select stream_id from {Events} where type = 'inspection_opened'";
+        // The YOT read asks about the inspection opened last before that moment: one still in fieldwork then, which
+        // is the read that has to replay (the largest inspection may not have begun by then, and would be a 404).
+        var yotAtMoment = await YotOpenedLastBeforeAsync(context, at, cancellation);
 
         Read[] reads =
         [
@@ -47,10 +50,10 @@ public sealed class HistoryReads : IMeasure
             new("events?after=0&limit=100", "/inspections/{id}/events", $"/inspections/{id}/events?after=0&limit=100", false,
                 "the first 100 events of the inspection, deserialised",
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version limit 100", [id]),
-            new($"yots/{{code}}?at=mid-load", "/yots/{code}", $"/yots/{largest.Yot.Code}?at={atText}", true,
+            new($"yots/{{code}}?at=mid-load", "/yots/{code}", $"/yots/{yotAtMoment}?at={atText}", true,
                 "every event of the YOT's inspections up to that moment, deserialised and folded",
                 $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data -> 'yot' ->> 'code' = $1) and timestamp <= $2 order by seq_id",
-                [largest.Yot.Code, at]),
+                [yotAtMoment, at]),
             new($"themes/{{framework}}/{{theme}}?at=mid-load", "/themes/{frameworkId}/{themeId}", $"/themes/{framework.Id}/{theme}?at={atText}", true,
                 "every event of the framework's inspections up to that moment, deserialised and folded",
                 $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data ->> 'frameworkId' = $1) and timestamp <= $2 order by seq_id",
@@ -83,5 +86,14 @@ public sealed class HistoryReads : IMeasure
             results.Add(new MeasureResult(Name, $"{read.Figure}: p99", "ms", false, product.Latencies.P99, baseline.Latencies.P99, read.BaselineWork));
         }
         return results;
+    }
+
+    private static async Task<string> YotOpenedLastBeforeAsync(BenchContext context, DateTime at, CancellationToken cancellation)
+    {
+        await using var command = context.Product.CreateCommand(
+            $"select data -> 'yot' ->> 'code' from {Events} where type = 'inspection_opened' and timestamp <= $1 order by seq_id desc limit 1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = at });
+        return (string?)await command.ExecuteScalarAsync(cancellation)
+            ?? throw new InvalidOperationException("No inspection was opened before the mid-load moment.");
     }
 }

@@ -49,7 +49,7 @@ public static class FieldworkWeeks
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, id, session =>
+        LedgerWrites.WithRetryAsync(store, session =>
             Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideOpen(header, actor, number), cancellation)), cancellation);
 
     [Authorize(Roles = Roles.Leads)]
@@ -60,7 +60,7 @@ public static class FieldworkWeeks
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, id, session =>
+        LedgerWrites.WithRetryAsync(store, session =>
             Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideClose(header, actor, number), cancellation)), cancellation);
 
     private static async Task<IResult> Respond(Task<(InspectionHeader? Header, Rejection? Rejection)> write)

@@ -12,7 +12,7 @@ public static class JudgementChanges
     public static Task<IResult> ApplyAsync(
         Guid inspectionId, Guid judgementId, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
         Func<JudgingContext, Rejection?> allowed, Decide decide, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, inspectionId, session => ApplyAsync(inspectionId, judgementId, http, session, frameworks, allowed, decide, cancellation), cancellation);
+        LedgerWrites.WithRetryAsync(store, session => ApplyAsync(inspectionId, judgementId, http, session, frameworks, allowed, decide, cancellation), cancellation);
 
     private static async Task<IResult> ApplyAsync(
         Guid inspectionId, Guid judgementId, HttpContext http, IDocumentSession session, FrameworkCatalog frameworks,
@@ -33,7 +33,7 @@ public static class JudgementChanges
         session.Events.Append(inspectionId, @event);
         session.UpdateRevision(changed, current.Version + 1);
         session.RequireStillWritable(inspectionId, context.Header.OpenWeek);
-        if (await session.CommitAsync(cancellation) is { } commitRefused)
+        if (await session.CommitAsync(inspectionId, cancellation) is { } commitRefused)
         {
             if (commitRefused.Status != StatusCodes.Status409Conflict) return commitRefused.ToResult();
             await using var query = session.DocumentStore.QuerySession();

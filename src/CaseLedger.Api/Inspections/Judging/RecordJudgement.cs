@@ -21,7 +21,7 @@ public static class RecordJudgementEndpoint
     public static Task<IResult> Post(
         Guid id, JudgementInput input, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, id, session => Attempt(id, input, http, session, store, frameworks, clock, cancellation), cancellation);
+        LedgerWrites.WithRetryAsync(store, session => Attempt(id, input, http, session, store, frameworks, clock, cancellation), cancellation);
 
     private static async Task<IResult> Attempt(
         Guid id, JudgementInput input, HttpContext http, IDocumentSession session, IDocumentStore store,
@@ -48,7 +48,7 @@ public static class RecordJudgementEndpoint
                 session.RequireStillWritable(id, header.OpenWeek);
                 try
                 {
-                    await session.SaveChangesAsync(cancellation);
+                    await session.SaveLedgerAsync(id, cancellation);
                     return Created(judgement);
                 }
                 catch (Exception exception) when (LedgerWrites.IsUniqueViolation(exception))

@@ -31,7 +31,7 @@ public static class RecordJudgementBatchEndpoint
     public static Task<IResult> Post(
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, id, session => Attempt(id, batch, http, session, store, frameworks, clock, cancellation), cancellation);
+        LedgerWrites.WithRetryAsync(store, session => Attempt(id, batch, http, session, store, frameworks, clock, cancellation), cancellation);
 
     private static async Task<IResult> Attempt(
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentSession session, IDocumentStore store,
@@ -89,7 +89,7 @@ public static class RecordJudgementBatchEndpoint
             session.RequireStillWritable(id, header.OpenWeek);
             try
             {
-                await session.SaveChangesAsync(cancellation);
+                await session.SaveLedgerAsync(id, cancellation);
             }
             catch (Exception exception) when (LedgerWrites.IsUniqueViolation(exception))
             {

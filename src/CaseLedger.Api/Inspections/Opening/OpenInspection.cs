@@ -118,7 +118,7 @@ public static partial class OpenInspectionEndpoint
         session.Stamp(actor, http, week: null);
         session.Events.StartStream<InspectionHeader>(opened!.InspectionId, opened);
         session.Insert(header);
-        if (await session.CommitAsync(cancellation) is { } refused) return refused.ToResult();
+        if (await session.CommitAsync(opened.InspectionId, cancellation) is { } refused) return refused.ToResult();
 
         return Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1));
     }

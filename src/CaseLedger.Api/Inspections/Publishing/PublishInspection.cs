@@ -28,7 +28,7 @@ public static class PublishInspectionEndpoint
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.SerializedAsync(store, id, async session =>
+        LedgerWrites.WithRetryAsync(store, async session =>
         {
             var (header, rejection) = await HeaderWrites.ApplyAsync(id, http, session, clock, Decide, cancellation);
             return rejection?.ToResult() ?? Results.Ok(new Published(header!.Id, header.State, header.PublishedAt));

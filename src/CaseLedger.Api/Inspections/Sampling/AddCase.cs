@@ -73,7 +73,7 @@ public static class AddCaseEndpoint
     {
         if (command is null) return Rejection.MissingBody().ToResult();
         var caseId = command.Id ?? Guid.NewGuid();
-        return await LedgerWrites.SerializedAsync(store, id, async session =>
+        return await LedgerWrites.WithRetryAsync(store, async session =>
         {
             var (header, rejection) = await HeaderWrites.ApplyAsync(id, http, session, clock,
                 (current, actor) => Decide(current, actor, command with { Id = caseId }, caseId), cancellation);
