@@ -18,6 +18,12 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
     public const double ModerationShare = 0.0075;
     public const double PublishedShare = 0.9;
 
+    // The first inspection is the deepest, the one history reads are measured on (issue 7): a CCI inspection of 150
+    // cases, some 10,000 judgements, with revisions and moderations in the hundreds.
+    public const int DeepCases = 150;
+    public const double DeepRevisionShare = 0.04;
+    public const double DeepModerationShare = 0.03;
+
     private static readonly IReadOnlyList<(string Framework, double Weight)> FrameworkMix =
         [("cci-2009", 50), ("fji-2013", 25), ("sqs-2014", 25)];
 
@@ -36,7 +42,8 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
     public PlannedInspection Inspection(int index)
     {
         var random = new Random(Draws.SeedFor(seed, index));
-        var frameworkId = random.Weighted(FrameworkMix);
+        var deep = index == 0;
+        var frameworkId = deep ? "cci-2009" : random.Weighted(FrameworkMix);
         var framework = frameworks.Latest(frameworkId) ?? throw new InvalidOperationException($"Framework {frameworkId} is not loaded.");
         var questions = framework.Sections.SelectMany(s => s.Criteria).SelectMany(c => c.Questions).ToList();
         var id = random.NextGuid();
@@ -44,7 +51,8 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
         var inspectors = Enumerable.Range(0, 120).OrderBy(_ => random.Next()).Take(random.Next(2, 5)).Select(n => $"inspector-{n:000}").ToList();
 
         var (minCases, maxCases) = frameworkId switch { "sqs-2014" => (14, 40), "fji-2013" => (40, 100), _ => (30, 100) };
-        var cases = Enumerable.Range(1, random.Next(minCases, maxCases + 1)).Select(n => CaseProfiles.Draw(random, n)).ToList();
+        var caseCount = random.Next(minCases, maxCases + 1);
+        var cases = Enumerable.Range(1, deep ? DeepCases : caseCount).Select(n => CaseProfiles.Draw(random, n)).ToList();
         var weekCount = random.Chance(0.7) ? 2 : 3;
         var firstWeek = FirstWeek(frameworkId, random);
         var weeks = Enumerable.Range(1, weekCount).Select(n => new PlannedWeek(n, firstWeek.AddDays(21 * (n - 1)))).ToList();
@@ -62,12 +70,12 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
                 judgements.AddRange(questions.Where(q => q.AppliesTo(sampled)).Select(q => answers.Judge(cases[c], q, by)));
             }
             // A week's revisions change judgements recorded in the week before, by whoever recorded them.
-            var revisions = w == 0 ? [] : fieldwork[w - 1].Judgements.Where(_ => random.Chance(RevisionShare))
+            var revisions = w == 0 ? [] : fieldwork[w - 1].Judgements.Where(_ => random.Chance(deep ? DeepRevisionShare : RevisionShare))
                 .Select(judgement => Change(judgement, judgement.By, answers.RevisionNote())).ToList();
             foreach (var judgement in judgements) versions[judgement.Id] = (judgement, judgement.Answer, 1);
             fieldwork.Add(new PlannedFieldworkWeek(weeks[w], judgements, revisions));
         }
-        var moderations = fieldwork.SelectMany(week => week.Judgements).Where(_ => random.Chance(ModerationShare))
+        var moderations = fieldwork.SelectMany(week => week.Judgements).Where(_ => random.Chance(deep ? DeepModerationShare : ModerationShare))
             .Select(judgement => Change(judgement, lead, answers.Rationale())).ToList();
 
         return new PlannedInspection(index, id, frameworkId, NationalYots.All[index % NationalYots.All.Count], lead, inspectors,

@@ -144,13 +144,13 @@ public sealed class ViewLag : IMeasure
 
     private static Func<long[], CancellationToken, Task<IEnumerable<long>>> ProductVisibleAsync(BenchContext context) => async (pending, cancellation) =>
     {
-        var applied = await ScalarAsync(context.Product, $"select coalesce(min(last_seq_id), 0) from {Progression} where name <> 'HighWaterMark'", cancellation);
+        var applied = await ScalarAsync(context.Product, $"select coalesce(min(last_seq_id), 0) from {Progression} where name not like 'HighWater%'", cancellation);
         return pending.Where(seq => seq <= applied);
     };
 
     private static async Task<IReadOnlyList<string>> AsyncProjectionsAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var command = context.Product.CreateCommand($"select name from {Progression} where name <> 'HighWaterMark' order by name");
+        await using var command = context.Product.CreateCommand($"select name from {Progression} where name not like 'HighWater%' order by name");
         var names = new List<string>();
         try
         {
