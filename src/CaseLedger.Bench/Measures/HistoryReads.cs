@@ -47,6 +47,8 @@ public sealed class HistoryReads : IMeasure
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
             new("moderation", "/inspections/{id}/moderation", $"/inspections/{id}/moderation", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
+            new("verify", "/inspections/{id}/verify", $"/inspections/{id}/verify", false, streamFold,
+                $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
             new("events?after=0&limit=100", "/inspections/{id}/events", $"/inspections/{id}/events?after=0&limit=100", false,
                 "the first 100 events of the inspection, deserialised",
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version limit 100", [id]),
