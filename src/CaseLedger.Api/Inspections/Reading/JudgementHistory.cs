@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Scores;
 using CaseLedger.Api.Inspections.Judging;
 using Marten;
 using Npgsql;
@@ -52,7 +53,7 @@ public static class JudgementHistory
         while (await reader.ReadAsync(cancellation))
         {
             using var data = JsonDocument.Parse(reader.GetString(2));
-            using var headers = reader.IsDBNull(4) ? null : JsonDocument.Parse(reader.GetString(4));
+            var (role, week) = EventMetadata.FromHeadersJson(reader.IsDBNull(4) ? null : reader.GetString(4));
             var body = data.RootElement;
             changes.Add(new Change(
                 reader.GetInt64(0),
@@ -63,9 +64,9 @@ public static class JudgementHistory
                 body.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null,
                 body.TryGetProperty("rationale", out var rationale) ? rationale.GetString() : null,
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                headers?.RootElement.TryGetProperty(LedgerWrites.RoleHeader, out var role) == true ? role.GetString() : null,
+                role,
                 reader.GetFieldValue<DateTimeOffset>(5),
-                headers?.RootElement.TryGetProperty(LedgerWrites.WeekHeader, out var week) == true ? week.GetInt32() : null,
+                week,
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return Results.Ok(new HistoryOfJudgement(judgementId, id, changes));

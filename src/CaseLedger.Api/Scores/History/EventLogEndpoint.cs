@@ -60,13 +60,13 @@ public static class EventLogEndpoint
         var events = new List<LoggedEvent>();
         while (await reader.ReadAsync(cancellation))
         {
-            using var headers = reader.IsDBNull(5) ? null : JsonDocument.Parse(reader.GetString(5));
+            var (role, week) = EventMetadata.FromHeadersJson(reader.IsDBNull(5) ? null : reader.GetString(5));
             using var data = JsonDocument.Parse(reader.GetString(7));
             events.Add(new LoggedEvent(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                headers?.RootElement.TryGetProperty(LedgerWrites.RoleHeader, out var role) == true ? role.GetString() : null,
-                headers?.RootElement.TryGetProperty(LedgerWrites.WeekHeader, out var week) == true ? week.GetInt32() : null,
+                role,
+                week,
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 data.RootElement.Clone()));
         }
