@@ -3,6 +3,7 @@ using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scores;
+using CaseLedger.Api.Yots;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddHttpApi();
 builder.AddTokenAuthentication();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
+builder.Services.AddYotRegister();
 builder.Services.AddInspections();
 builder.Services.AddScoreViews();
 builder.Services.AddDemoData();

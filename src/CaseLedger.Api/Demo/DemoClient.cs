@@ -41,7 +41,7 @@ internal sealed class DemoClient(HttpClient http, string signingKey)
         inspection.Id,
         inspection.FrameworkId,
         frameworkVersion,
-        new OpenInspection.YotInput(inspection.Yot.Code, inspection.Yot.Name, inspection.Yot.Region),
+        new OpenInspection.YotInput(inspection.Yot.Code, null, null),
         inspection.Title,
         [.. inspection.FieldworkWeeks.Select((starts, index) => new OpenInspection.WeekInput(index + 1, starts))],
         [.. inspection.Team.Select(member => new OpenInspection.MemberInput(member.UserId, member.Role))]);
@@ -63,6 +63,12 @@ internal sealed class DemoClient(HttpClient http, string signingKey)
     public async Task Post(string path, Actor actor, object? body, string step, CancellationToken cancellation)
     {
         using var response = await SendAsync(HttpMethod.Post, path, actor, body, step, cancellation);
+        await EnsureSuccess(response, cancellation);
+    }
+
+    public async Task Put(string path, Actor actor, object body, string step, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(HttpMethod.Put, path, actor, body, step, cancellation);
         await EnsureSuccess(response, cancellation);
     }
 

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using CaseLedger.Api.Infrastructure;
 
 namespace CaseLedger.Api.Demo;
 
@@ -19,15 +18,5 @@ public static class DemoIds
     public static Guid Judgement(string key, string reference, string questionId) =>
         From($"demo/{key}/judgement/{reference}/{questionId}");
 
-    public static Guid From(string name)
-    {
-        Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetByteCount(name)];
-        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
-        Encoding.UTF8.GetBytes(name, input[16..]);
-        Span<byte> hash = stackalloc byte[20];
-        SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid From(string name) => NameBasedIds.From(Namespace, name);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Yots;
 
 namespace CaseLedger.Api.Demo;
 
@@ -16,6 +17,8 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
 {
     /// <summary>Judgements per batch request: well inside the API's 5,000 and its body limit.</summary>
     private const int BatchSize = 2000;
+
+    private static readonly Actor Registrar = new("admin-register", Roles.Admin);
 
     private readonly DemoClient client = new(http, signingKey);
 
@@ -47,6 +50,9 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
 
         var script = DemoScripts.Build(inspection, framework);
         var resumed = summary is not null;
+        // The register names the YOT; an inspection only points at it. Registering again what it holds changes nothing.
+        await client.Put($"/yots/{inspection.Yot.Code}", Registrar, new RegisterYot(inspection.Yot.Name, inspection.Yot.Region),
+            Step(inspection, "register-yot"), cancellation);
         if (summary is null)
             await client.Post("/inspections", lead, DemoClient.Opening(inspection, framework.Version), Step(inspection, "open"), cancellation);
 

@@ -1,4 +1,5 @@
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Reading;
 
 namespace CaseLedger.Api.Inspections;
 
@@ -12,11 +13,11 @@ public static class InspectionRules
         header.IsPublished ? Rejection.Conflict("The inspection is published; its ledger is closed to writes.") : null;
 
     /// <summary>
-    /// An inspection is within reach of its own team and of auditors. To anyone else it does not exist: a 404, so
-    /// that its existence does not leak.
+    /// Case-level reads: an inspection is within reach of its own team and of auditors (<see cref="Sight.Whole"/>).
+    /// To anyone else it does not exist: a 404, so that its existence does not leak.
     /// </summary>
     public static Rejection? Reachable(InspectionHeader header, Actor actor) =>
-        actor.IsAuditor || header.IsOnTeam(actor.UserId) ? null : NotFound(header.Id);
+        actor.SightOf(header) == Sight.Whole ? null : NotFound(header.Id);
 
     /// <summary>Writes: the team only (auditors read everything and write nothing).</summary>
     public static Rejection? TeamOnly(InspectionHeader header, Actor actor) =>

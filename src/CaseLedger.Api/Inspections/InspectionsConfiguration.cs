@@ -18,7 +18,9 @@ public static class InspectionsConfiguration
 
             options.Schema.For<InspectionHeader>()
                 .UseNumericRevisions(true)
-                .Duplicate(header => header.State);
+                .Duplicate(header => header.State)
+                .Duplicate(header => header.FrameworkId)
+                .Duplicate(header => header.Yot.Code);
 
             options.Schema.For<CurrentJudgement>()
                 .UseNumericRevisions(true)

@@ -26,13 +26,15 @@ public static class ModerationEndpoint
     public static async Task<IResult> Get(
         Guid id, string? by, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
+        var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
+        if ((header is null ? InspectionRules.NotFound(id) : InspectionRules.Reachable(header, Actor.From(http)!)) is { } hidden)
+            return hidden.ToResult();
 
         var log = await CaughtUp.ModerationLogAsync(id, session, schemes, cancellation);
         var moderations = log.Moderations.Where(moderation => by is null || moderation.By == by).ToList();
         if (!Csv.Wanted(http)) return Results.Ok(new ModerationView(id, log.Version, moderations));
 
-        return Csv.Write($"moderation-{id}.csv",
+        return Csv.Write(Csv.FileName(header!.Yot.Code, header.FrameworkId, "moderation", by),
             ["stream_version", "judgement_id", "case_reference", "question_id", "before", "after", "by", "at", "week", "rationale",
              "scope_kind", "scope_id", "score_before", "score_after", "delta", "band_before", "band_after"],
             moderations.SelectMany(m => m.Impacts.Select(impact => (IReadOnlyList<object?>)

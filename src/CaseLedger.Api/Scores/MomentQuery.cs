@@ -14,5 +14,8 @@ public static class MomentQuery
             : (null, Rejection.Invalid("at", $"'{at}' is not an ISO-8601 timestamp with an offset, such as 2016-06-01T00:00:00Z. Views across inspections take timestamps; week:N, version:N and published belong to one inspection."));
     }
 
+    /// <summary>How a file name says the moment: <c>at-2016-06-01</c>, or nothing for now.</summary>
+    public static string? FileWord(DateTimeOffset? at) => at is { } moment ? $"at-{moment.UtcDateTime:yyyy-MM-dd}" : null;
+
     public static string Describe(DateTimeOffset? at) => at?.ToString("O", CultureInfo.InvariantCulture) ?? "now";
 }

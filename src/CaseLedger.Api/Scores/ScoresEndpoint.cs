@@ -1,5 +1,6 @@
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Scores.History;
 using CaseLedger.Api.Scoring;
 using Marten;
@@ -37,26 +38,30 @@ public static class ScoresEndpoint
         if (at is not null && point is null)
             return Rejection.Invalid("at", $"'{at}' is not a point in time. Use {PointInTime.Forms}.").ToResult();
 
-        var (scores, streamVersion, hidden) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
+        var (scores, sight, hidden) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
         if (hidden is not null) return hidden.ToResult();
 
         var reader = new LedgerReader(session, schemes);
-        var resolved = new ResolvedPoint("now", streamVersion, null);
+        var resolved = new ResolvedPoint("now", scores!.Version, null);
         if (point is not null)
         {
-            var (found, rejection) = await reader.ResolveAsync(scores!, streamVersion, point, cancellation);
+            var (found, rejection) = await reader.ResolveAsync(scores, scores.Version, point, cancellation);
+            // A caller who may see only the published record learns nothing of the moments before it, not even
+            // which of them are points: every one is answered as an inspection outside their reach.
+            if (rejection is not null && sight == Sight.Published) return InspectionRules.NotFound(id).ToResult();
             if (rejection is not null) return rejection.ToResult();
             resolved = found!;
         }
+        if (!sight.MaySeeVersion(resolved.Version, scores.PublishedVersion)) return InspectionRules.NotFound(id).ToResult();
 
-        var board = (await reader.TallyAtAsync(scores!, resolved.Version, cancellation)).Scoreboard();
-        var published = scores!.PublishedVersion is { } publishedAt && publishedAt <= resolved.Version;
+        var board = (await reader.TallyAtAsync(scores, resolved.Version, cancellation)).Scoreboard();
+        var published = scores.PublishedVersion is { } publishedAt && publishedAt <= resolved.Version;
         var view = new ScoresView(id, scores.FrameworkId, scores.FrameworkVersion, scores.Yot, scores.Title,
-            published || (scores.PublishedVersion is null && scores.State == InspectionStates.Published) ? InspectionStates.Published : InspectionStates.Open,
+            published ? InspectionStates.Published : InspectionStates.Open,
             published ? scores.PublishedAt : null, resolved, board.Scores, scores.Profile);
 
         return Csv.Wanted(http)
-            ? Csv.Write($"scores-{id}.csv", ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
+            ? Csv.Write(Csv.FileName(scores.Yot.Code, scores.FrameworkId, "scores", point?.Text), ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
             : Results.Ok(view);
     }
 }

@@ -7,7 +7,10 @@ using CaseLedger.Api.Infrastructure;
 namespace CaseLedger.Bench.Api;
 
 /// <summary>A request serialised ahead of time, so a timed phase measures sending it, not building it.</summary>
-public sealed record PreparedRequest(HttpMethod Method, string Path, string Token, byte[]? Body, int ExpectedStatus);
+public sealed record PreparedRequest(HttpMethod Method, string Path, string Token, byte[]? Body, int ExpectedStatus, int? OrStatus = null)
+{
+    public bool Expects(HttpResponseMessage response) => (int)response.StatusCode == ExpectedStatus || (int)response.StatusCode == OrStatus;
+}
 
 /// <summary>
 /// Talks to the API as its users do: over HTTP, with development tokens signed by the same issuer as ops/token.
@@ -30,6 +33,10 @@ public sealed class ApiClient(HttpClient http, string signingKey)
     public PreparedRequest Post<T>(string path, string user, string role, T body, int expectedStatus) =>
         new(HttpMethod.Post, path, Token(user, role), JsonSerializer.SerializeToUtf8Bytes(body, Json), expectedStatus);
 
+    /// <summary>A PUT creates (201) or finds what it says already there (200): either is success.</summary>
+    public PreparedRequest Put<T>(string path, string user, string role, T body) =>
+        new(HttpMethod.Put, path, Token(user, role), JsonSerializer.SerializeToUtf8Bytes(body, Json), 201, OrStatus: 200);
+
     public PreparedRequest PostEmpty(string path, string user, string role, int expectedStatus) =>
         new(HttpMethod.Post, path, Token(user, role), null, expectedStatus);
 
@@ -39,7 +46,7 @@ public sealed class ApiClient(HttpClient http, string signingKey)
     public async Task SendAsync(PreparedRequest request, CancellationToken cancellation)
     {
         using var response = await http.SendAsync(Message(request), HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if ((int)response.StatusCode != request.ExpectedStatus)
+        if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
         await response.Content.CopyToAsync(Stream.Null, cancellation);
     }
@@ -47,7 +54,7 @@ public sealed class ApiClient(HttpClient http, string signingKey)
     public async Task<JsonDocument> ReadAsync(PreparedRequest request, CancellationToken cancellation)
     {
         using var response = await http.SendAsync(Message(request), HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if ((int)response.StatusCode != request.ExpectedStatus)
+        if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
         return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
     }

@@ -3,6 +3,7 @@ using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Opening;
 using CaseLedger.Api.Inspections.Sampling;
+using CaseLedger.Api.Yots;
 using CaseLedger.Bench.Dataset;
 
 namespace CaseLedger.Bench.Api;
@@ -10,10 +11,14 @@ namespace CaseLedger.Bench.Api;
 /// <summary>The API's own request records, filled from the plan: the benchmark sends exactly what a client would.</summary>
 public static class Requests
 {
+    /// <summary>An inspection names a registered YOT: the administrator registers it first.</summary>
+    public static PreparedRequest Register(this ApiClient api, PlannedYot yot) =>
+        api.Put($"/yots/{yot.Code}", "bench-admin", Roles.Admin, new RegisterYot(yot.Name, yot.Region));
+
     public static PreparedRequest Open(this ApiClient api, PlannedInspection inspection) =>
         api.Post("/inspections", inspection.Lead, Roles.LeadInspector, new OpenInspection(
             inspection.Id, inspection.FrameworkId, null,
-            new OpenInspection.YotInput(inspection.Yot.Code, inspection.Yot.Name, inspection.Yot.Region),
+            new OpenInspection.YotInput(inspection.Yot.Code, null, null),
             null,
             [.. inspection.Weeks.Select(week => new OpenInspection.WeekInput(week.Week.Number, week.Week.StartsOn))],
             [.. inspection.Inspectors.Select(user => new OpenInspection.MemberInput(user, Roles.Inspector))]), 201);

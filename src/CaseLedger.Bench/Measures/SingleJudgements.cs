@@ -94,7 +94,7 @@ public sealed class SingleJudgements : IMeasure
     {
         var (inspection, judgements) = plan;
         var api = context.Api;
-        foreach (var request in (IEnumerable<PreparedRequest>)[api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1)])
+        foreach (var request in (IEnumerable<PreparedRequest>)[api.Register(inspection.Yot), api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1)])
             await api.SendAsync(request, cancellation);
         for (var start = 0; start < preload; start += context.Options.BatchSize)
         {

@@ -60,7 +60,7 @@ public sealed class ViewLag : IMeasure
             ];
         }
 
-        foreach (var request in (IEnumerable<PreparedRequest>)[context.Api.Open(inspection), .. inspection.Cases.Select(c => context.Api.AddCase(inspection, c)), context.Api.OpenWeek(inspection, 1)])
+        foreach (var request in (IEnumerable<PreparedRequest>)[context.Api.Register(inspection.Yot), context.Api.Open(inspection), .. inspection.Cases.Select(c => context.Api.AddCase(inspection, c)), context.Api.OpenWeek(inspection, 1)])
             await context.Api.SendAsync(request, cancellation);
         var product = await MeasureAsync(context, judgements.Select(j =>
         {

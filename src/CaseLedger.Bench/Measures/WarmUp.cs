@@ -27,7 +27,7 @@ public static class WarmUp
 
         IEnumerable<PreparedRequest> requests =
         [
-            api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1),
+            api.Register(inspection.Yot), api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1),
             api.Batch(inspection.Id, inspection.Inspectors[0], judgements.Take(100)),
             .. judgements.Skip(100).Take(50).Select(j => api.Record(inspection.Id, j)),
             .. judgements.Take(10).Select(j => api.Revise(inspection.Id, Change(j, j.By, 1))),

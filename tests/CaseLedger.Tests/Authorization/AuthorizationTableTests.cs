@@ -71,6 +71,9 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/inspections/{id}/verify", $"{i}/verify", null, inspectionReaders),
             new("GET", "/yots", "/yots", null, [200, 200, 200, 200, 403, 200, 200]),
             new("GET", "/yots/{code}", $"/yots/{yot}", null, [200, 200, 200, 404, 403, 404, 404]),
+            // The register: administrators keep it (an empty body is a 400 to them); auditors and administrators read its history.
+            new("PUT", "/yots/{code}", $"/yots/{yot}", "{}", [403, 403, 403, 403, 400, 403, 403]),
+            new("GET", "/yots/{code}/history", $"/yots/{yot}/history", null, [403, 403, 200, 403, 200, 403, 403]),
             new("GET", "/themes", "/themes", null, [200, 200, 200, 200, 403, 200, 200]),
             new("GET", "/themes/{frameworkId}/{themeId}", "/themes/cci-2009/risk-of-harm", null, [200, 200, 200, 200, 403, 200, 200]),
             new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),

@@ -4,8 +4,12 @@ using CaseLedger.Api.Inspections;
 namespace CaseLedger.Tests.Inspections;
 
 [Collection(ApiCollection.Name)]
-public sealed class OpenInspectionTests(AppFixture app)
+public sealed class OpenInspectionTests(AppFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.Host.GivenYot(Scenarios.Yot);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_lead_inspector_opens_an_inspection_and_leads_it()
     {
@@ -24,7 +28,7 @@ public sealed class OpenInspectionTests(AppFixture app)
         Assert.Equal(InspectionStates.Open, summary.State);
         Assert.Contains(summary.Team, m => m.UserId == Scenarios.Lead && m.Role == TeamRoles.LeadInspector);
         var opened = Assert.IsType<InspectionOpened>(Assert.Single(await app.Host.Events(id)).Data);
-        Assert.Equal("northamptonshire", opened.Yot.Code);
+        Assert.Equal(new YotReference(Scenarios.Yot, $"YOT {Scenarios.Yot}", "East Midlands"), opened.Yot);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using JasperFx.Events;
@@ -35,17 +36,32 @@ public static class Scenarios
         return client;
     }
 
-    public static object OpenBody(Guid? id = null, string framework = "cci-2009", string yot = "northamptonshire") => new
+    public const string Yot = "test-yot";
+    public const string Admin = "admin-1";
+
+    /// <summary>Registers a YOT (or says again what the register holds), as an administrator does.</summary>
+    public static async Task GivenYot(this IAlbaHost host, string code, string? name = null, string region = "East Midlands")
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.As(Admin, Roles.Admin).Put.Json(new { name = name ?? $"YOT {code}", region }).ToUrl($"/yots/{code}");
+            s.IgnoreStatusCode();
+        });
+        Assert.True(result.Context.Response.StatusCode is 200 or 201, await result.ReadAsTextAsync());
+    }
+
+    public static object OpenBody(Guid? id = null, string framework = "cci-2009", string yot = Yot) => new
     {
         id,
         frameworkId = framework,
-        yot = new { code = yot, name = "Northamptonshire", region = "East Midlands" },
+        yot = new { code = yot },
         fieldworkWeeks = new[] { new { number = 1, startsOn = "2012-02-06" }, new { number = 2, startsOn = "2012-03-05" } },
         team = new[] { new { userId = Inspector, role = TeamRoles.Inspector } },
     };
 
-    public static async Task<Guid> GivenInspection(this IAlbaHost host, string framework = "cci-2009", string yot = "northamptonshire")
+    public static async Task<Guid> GivenInspection(this IAlbaHost host, string framework = "cci-2009", string yot = Yot)
     {
+        await host.GivenYot(yot);
         var result = await host.Scenario(s =>
         {
             s.AsLead().Post.Json(OpenBody(framework: framework, yot: yot)).ToUrl("/inspections");

@@ -23,12 +23,13 @@ public static class ViewScenarios
         this IAlbaHost host, string framework, string yotCode, string region, string startsOn, int cases, int judgements,
         Func<int, string> answer)
     {
+        await host.GivenYot(yotCode, region: region);
         var result = await host.Scenario(s =>
         {
             s.AsLead().Post.Json(new
             {
                 frameworkId = framework,
-                yot = new { code = yotCode, name = $"YOT {yotCode}", region },
+                yot = new { code = yotCode },
                 fieldworkWeeks = new[] { new { number = 1, startsOn }, new { number = 2, startsOn = DateOnly.Parse(startsOn).AddDays(14).ToString("yyyy-MM-dd") } },
                 team = new[] { new { userId = Scenarios.Inspector, role = TeamRoles.Inspector } },
             }).ToUrl("/inspections");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using System.Text.RegularExpressions;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Yots;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -24,17 +24,18 @@ public sealed record OpenInspection(
     public sealed record MemberInput(string? UserId, string? Role);
 }
 
-public static partial class OpenInspectionEndpoint
+public static class OpenInspectionEndpoint
 {
     public const int MaxWeeks = 12;
     public const int MaxTeam = 50;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex YotCode();
-
-    /// <summary>Pure: the event that opens the inspection, or why it cannot be opened.</summary>
+    /// <summary>
+    /// Pure: the event that opens the inspection, or why it cannot be opened. The YOT is the register's
+    /// (<paramref name="registered"/>, null when the code is not registered): an inspection may repeat its name and
+    /// region but never set them, so no inspection can rename, move or impersonate a YOT.
+    /// </summary>
     public static (InspectionOpened? Opened, Rejection? Rejection) Decide(
-        OpenInspection command, Actor actor, FrameworkCatalog frameworks, Guid newId)
+        OpenInspection command, Actor actor, FrameworkCatalog frameworks, RegisteredYot? registered, Guid newId)
     {
         if (actor.Role != Roles.LeadInspector)
             return (null, Rejection.Forbidden("Only a lead inspector may open an inspection."));
@@ -46,14 +47,16 @@ public static partial class OpenInspectionEndpoint
             errors.Add(command.FrameworkVersion is null ? "frameworkId" : "frameworkVersion",
                 $"no framework '{command.FrameworkId}'{(command.FrameworkVersion is { } v ? $" version {v}" : "")} is known.");
 
-        if (command.Yot is not { } yot) errors.Add("yot", "is required: {code, name, region}.");
+        if (command.Yot is not { } yot) errors.Add("yot", "is required: {code}, the YOT's code in the register.");
         else
         {
-            errors.RequireText(yot.Code, "yot.code", 60);
-            if (yot.Code is { Length: > 0 } code && !YotCode().IsMatch(code))
-                errors.Add("yot.code", "must be lower-case words joined by hyphens, such as 'north-east-lincolnshire'.");
-            errors.RequireText(yot.Name, "yot.name", 120);
-            errors.OneOf(yot.Region, "yot.region", Regions.All);
+            errors.RequireText(yot.Code, "yot.code", YotCodes.MaxLength);
+            if (yot.Code is { Length: > 0 } code && !YotCodes.IsValid(code)) errors.Add("yot.code", YotCodes.Rule);
+            else if (yot.Code is { Length: > 0 } && registered is null)
+                errors.Add("yot.code", $"'{yot.Code}' is not in the register of YOTs; an administrator registers it with PUT /yots/{yot.Code}.");
+            if (yot.Name is not null && string.IsNullOrWhiteSpace(yot.Name)) errors.Add("yot.name", "must not be blank; leave it out to take the register's.");
+            errors.OptionalText(yot.Name, "yot.name", RegisterYotEndpoint.MaxNameLength);
+            errors.OneOf(yot.Region, "yot.region", Regions.All, required: false);
         }
         errors.OptionalText(command.Title, "title", 200);
 
@@ -80,6 +83,11 @@ public static partial class OpenInspectionEndpoint
         if (leads.Count > 1 || leads.Any(lead => lead.UserId != actor.UserId))
             errors.Add("team", "the lead inspector is the one who opens the inspection; name no other lead.");
         if (errors.ToRejection() is { } invalid) return (null, invalid);
+        if ((command.Yot!.Name is { } name && name.Trim() != registered!.Name) || (command.Yot.Region is { } region && region != registered!.Region))
+            return (null, Rejection.Conflict(
+                "The YOT's name or region differs from the register's.",
+                $"The register holds '{registered.Id}' as '{registered.Name}', {registered.Region}. Send the code alone, or the register's values; an administrator changes them with PUT /yots/{registered.Id}.",
+                new Dictionary<string, object?> { ["registered"] = registered.Reference }));
 
         var members = team.Where(member => member.UserId != actor.UserId)
             .Select(member => new TeamMember(member.UserId!, member.Role!))
@@ -89,8 +97,8 @@ public static partial class OpenInspectionEndpoint
             command.Id ?? newId,
             framework!.Id,
             framework.Version,
-            new YotReference(command.Yot!.Code!, command.Yot.Name!.Trim(), command.Yot.Region!),
-            string.IsNullOrWhiteSpace(command.Title) ? $"{framework.Name}: {command.Yot.Name!.Trim()}" : command.Title.Trim(),
+            registered!.Reference,
+            string.IsNullOrWhiteSpace(command.Title) ? $"{framework.Name}: {registered.Name}" : command.Title.Trim(),
             [.. weeks.Select(week => new PlannedWeek(week.Number!.Value, week.StartsOn!.Value))],
             members), null);
     }
@@ -110,11 +118,12 @@ public static partial class OpenInspectionEndpoint
         if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
         if (command is null) return Rejection.MissingBody().ToResult();
 
-        var (opened, rejection) = Decide(command, actor, frameworks, Guid.NewGuid());
+        await using var session = store.LightweightSession();
+        var registered = YotCodes.IsValid(command.Yot?.Code) ? await session.LoadAsync<RegisteredYot>(command.Yot!.Code!, cancellation) : null;
+        var (opened, rejection) = Decide(command, actor, frameworks, registered, Guid.NewGuid());
         if (rejection is not null) return rejection.ToResult();
 
         var header = InspectionHeader.Start(opened!, clock.GetUtcNow());
-        await using var session = store.LightweightSession();
         session.Stamp(actor, http, week: null);
         session.Events.StartStream<InspectionHeader>(opened!.InspectionId, opened);
         session.Insert(header);

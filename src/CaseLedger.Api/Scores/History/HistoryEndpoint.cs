@@ -54,13 +54,12 @@ public static class HistoryEndpoint
         if (from is not null && fromPoint is null) errors.Add("from", $"'{from}' is not a point in time. Use {PointInTime.Forms}.");
         if (to is not null && toPoint is null) errors.Add("to", $"'{to}' is not a point in time. Use {PointInTime.Forms}.");
         if (errors.ToRejection() is { } invalid) return invalid.ToResult();
-        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
-
-        var (scores, streamVersion, missing) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
-        if (missing is not null) return missing.ToResult();
+        var (scores, sight, missing) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
+        if (sight != Sight.Whole) return (missing ?? InspectionRules.NotFound(id)).ToResult();
+        var streamVersion = scores!.Version;
         var reader = new LedgerReader(session, schemes);
 
-        var start = new ResolvedPoint("start", 0, scores!.OpenedAt);
+        var start = new ResolvedPoint("start", 0, scores.OpenedAt);
         if (fromPoint is not null)
         {
             var (resolved, rejection) = await reader.ResolveAsync(scores, streamVersion, fromPoint, cancellation);

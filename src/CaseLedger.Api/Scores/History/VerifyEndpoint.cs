@@ -46,8 +46,10 @@ public static class VerifyEndpoint
                 case JudgementModerated m: answers[m.JudgementId] = (m.CaseId, m.QuestionId, m.Answer, m.Version); moderations++; break;
             }
 
-        var stored = await session.LoadAsync<InspectionScores>(id, cancellation);
-        var log = await session.LoadAsync<ModerationLog>(id, cancellation);
+        // The views as readers are served them: the stored documents caught up with whatever the daemon has not
+        // applied yet. A stored document that went wrong stays wrong through the catch-up, so it still shows here.
+        var stored = await CaughtUp.ScoresAsync(id, session, schemes, cancellation);
+        var log = await CaughtUp.ModerationLogAsync(id, session, schemes, cancellation);
         var mismatches = new List<Mismatch>();
         var streamVersion = events[^1].Version;
         if (stored is null || stored.Version != streamVersion)

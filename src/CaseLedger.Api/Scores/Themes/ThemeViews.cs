@@ -1,6 +1,8 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Reading;
+using CaseLedger.Api.Yots;
 using CaseLedger.Api.Scores.Yots;
 using CaseLedger.Api.Scoring;
 using Marten;
@@ -59,16 +61,19 @@ public static class ThemeViews
         if (theme is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme '{themeId}'.").ToResult();
         var actor = Actor.From(http)!;
 
-        var documents = await session.Query<InspectionScores>().Where(scores => scores.FrameworkId == frameworkId).ToListAsync(cancellation);
+        var ids = await session.Query<InspectionHeader>().Where(header => header.FrameworkId == frameworkId).Select(header => header.Id).ToListAsync(cancellation);
+        var documents = await CaughtUp.ScoresAsync(ids, session, schemes, cancellation);
+        var register = await YotRegister.LoadAsync(documents.Select(scores => scores.Yot.Code), session, cancellation);
         var yots = new List<YotThemeScore>();
-        foreach (var yot in documents.Where(actor.CanSee).GroupBy(scores => scores.Yot.Code))
+        foreach (var yot in documents.GroupBy(scores => scores.Yot.Code))
         {
             foreach (var scores in yot.OrderByDescending(YotViews.Chronology))
             {
-                var then = await InspectionAtMoment.ReadAsync(scores, moment, session, schemes, cancellation);
-                if (then is null || (actor.Role == Roles.ReportingClient && then.State != InspectionStates.Published)) continue;
+                var then = await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation);
+                if (then is null) continue;
+                var named = register.Name(scores.Yot, moment);
                 if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
-                    yots.Add(new YotThemeScore(scores.Yot.Code, scores.Yot.Name, scores.Yot.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
+                    yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
                 break;
             }
         }
@@ -79,7 +84,7 @@ public static class ThemeViews
             [.. shown.GroupBy(yot => yot.Region).Select(group => new RegionSpread(group.Key, SpreadOf([.. group])))], shown);
         if (!Csv.Wanted(http)) return Results.Ok(view);
 
-        return Csv.Write($"theme-{frameworkId}-{themeId}.csv", ["yot_code", "yot_name", "region", "inspection_id", "state", .. ScoreRows.Header],
+        return Csv.Write(Csv.FileName(frameworkId, themeId, region, MomentQuery.FileWord(moment)), ["yot_code", "yot_name", "region", "inspection_id", "state", .. ScoreRows.Header],
             shown.Select(yot => (IReadOnlyList<object?>)[yot.Code, yot.Name, yot.Region, yot.InspectionId, yot.State, .. ScoreRows.Of(yot.Score)]));
     }
 

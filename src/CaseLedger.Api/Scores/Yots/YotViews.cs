@@ -1,5 +1,7 @@
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Reading;
+using CaseLedger.Api.Yots;
 using CaseLedger.Api.Scoring;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -32,14 +34,17 @@ public static class YotViews
     [ProducesResponseType<IReadOnlyList<YotSummary>>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
         var actor = Actor.From(http)!;
-        var visible = (await session.Query<InspectionScores>().ToListAsync(cancellation)).Where(actor.CanSee);
+        var ids = await session.Query<InspectionHeader>().Select(header => header.Id).ToListAsync(cancellation);
+        var visible = (await CaughtUp.ScoresAsync(ids, session, schemes, cancellation)).Where(scores => actor.SightOf(scores) != Sight.None).ToList();
+        var register = await YotRegister.LoadAsync(visible.Select(scores => scores.Yot.Code), session, cancellation);
         return Results.Ok(visible.GroupBy(scores => scores.Yot.Code).OrderBy(yot => yot.Key, StringComparer.Ordinal).Select(yot =>
         {
             var latest = yot.OrderBy(Chronology).Last();
-            return new YotSummary(yot.Key, latest.Yot.Name, latest.Yot.Region, yot.Count(), latest.Id, latest.State);
+            var named = register.Name(latest.Yot, at: null);
+            return new YotSummary(yot.Key, named.Name, named.Region, yot.Count(), latest.Id, latest.State);
         }));
     }
 
@@ -57,20 +62,19 @@ public static class YotViews
         if (invalid is not null) return invalid.ToResult();
         var actor = Actor.From(http)!;
 
-        var documents = await session.Query<InspectionScores>().Where(scores => scores.Yot.Code == code).ToListAsync(cancellation);
+        var ids = await session.Query<InspectionHeader>().Where(header => header.Yot.Code == code).Select(header => header.Id).ToListAsync(cancellation);
         var inspections = new List<InspectionAtMoment>();
-        foreach (var scores in documents.Where(actor.CanSee).OrderBy(Chronology))
-            if (await InspectionAtMoment.ReadAsync(scores, moment, session, schemes, cancellation) is { } then
-                && (actor.Role != Roles.ReportingClient || then.State == InspectionStates.Published))
+        foreach (var scores in (await CaughtUp.ScoresAsync(ids, session, schemes, cancellation)).OrderBy(Chronology))
+            if (await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation) is { } then)
                 inspections.Add(then);
         if (inspections.Count == 0)
             return Rejection.NotFound($"No inspection of YOT '{code}' is within your reach{(moment is null ? "" : " at that moment")}.").ToResult();
 
         var rows = inspections.Select((then, i) => Row(then, inspections.Take(i).LastOrDefault(earlier => earlier.Inspection.FrameworkId == then.Inspection.FrameworkId))).ToList();
-        var yot = inspections[^1].Inspection.Yot;
+        var yot = (await YotRegister.LoadAsync([code], session, cancellation)).Name(inspections[^1].Inspection.Yot, moment);
         if (!Csv.Wanted(http)) return Results.Ok(new YotView(yot.Code, yot.Name, yot.Region, MomentQuery.Describe(moment), rows));
 
-        return Csv.Write($"yot-{code}.csv", ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. ScoreRows.Header, "change_since_previous"],
+        return Csv.Write(Csv.FileName(code, "inspections", MomentQuery.FileWord(moment)), ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. ScoreRows.Header, "change_since_previous"],
             rows.SelectMany(row => row.Scores.Select(score => (IReadOnlyList<object?>)
             [
                 row.Id, row.FrameworkId, row.State, row.FieldworkStartsOn?.ToString("yyyy-MM-dd"), .. ScoreRows.Of(score),

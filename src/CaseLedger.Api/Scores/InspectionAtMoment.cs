@@ -1,4 +1,5 @@
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Scores.History;
 using CaseLedger.Api.Scoring;
 using Marten;
@@ -14,9 +15,12 @@ namespace CaseLedger.Api.Scores;
 /// </summary>
 public sealed record InspectionAtMoment(InspectionScores Inspection, string State, Scoreboard Scoreboard)
 {
+    /// <summary>Null when the caller may not see the inspection at that moment: out of reach, not begun yet, or
+    /// (for a caller who sees only the published record) not published by then.</summary>
     public static async Task<InspectionAtMoment?> ReadAsync(
-        InspectionScores scores, DateTimeOffset? at, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        InspectionScores scores, Sight sight, DateTimeOffset? at, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
+        if (sight == Sight.None || (sight == Sight.Published && StateAt(scores, at) != InspectionStates.Published)) return null;
         var scheme = schemes.For(scores.FrameworkId, scores.FrameworkVersion);
         if (at is not { } moment || scores.LastEventAt <= moment)
             return new InspectionAtMoment(scores, StateAt(scores, at), ScoreTally.FromCounts(scheme, scores.Counts).Scoreboard());

@@ -1,0 +1,40 @@
+using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Scores;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CaseLedger.Api.Yots;
+
+/// <summary><c>GET /yots/{code}/history</c>: every registration and change of one YOT, with who, in which role,
+/// when and in which request, read from the YOT's own stream.</summary>
+public static class YotHistoryEndpoint
+{
+    public sealed record YotChange(
+        long Version, string Kind, string Name, string Region, string? PreviousName, string? PreviousRegion,
+        string? By, string? Role, DateTimeOffset At, string? CorrelationId);
+
+    public sealed record YotHistory(string Code, IReadOnlyList<YotChange> Changes);
+
+    [Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
+    [WolverineGet("/yots/{code}/history", OperationId = "GetYotHistory")]
+    [ProducesResponseType<YotHistory>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    {
+        var events = YotCodes.IsValid(code) ? await session.Events.FetchStreamAsync(YotCodes.StreamId(code), token: cancellation) : [];
+        if (events.Count == 0) return Rejection.NotFound($"No YOT '{code}' is registered.").ToResult();
+        return Results.Ok(new YotHistory(code, [.. events.Select(ChangeOf).OfType<YotChange>()]));
+    }
+
+    private static YotChange? ChangeOf(IEvent e) => e.Data switch
+    {
+        YotRegistered r => new YotChange(e.Version, "registered", r.Name, r.Region, null, null, e.UserName, EventMetadata.Role(e), e.Timestamp, e.CorrelationId),
+        YotChanged c => new YotChange(e.Version, "changed", c.Name, c.Region, c.PreviousName, c.PreviousRegion, e.UserName, EventMetadata.Role(e), e.Timestamp, e.CorrelationId),
+        _ => null,
+    };
+}
