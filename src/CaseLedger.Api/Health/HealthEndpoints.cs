@@ -7,6 +7,7 @@ namespace CaseLedger.Api.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    public const string FailedCheck = "the check failed; the reason is in the server's log";
 
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
@@ -36,7 +37,11 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static Task WriteJson(HttpContext http, HealthReport report)
+    /// <summary>
+    /// The health endpoints are public, so a check that failed with an exception says only that it failed: the
+    /// exception's message can name the database's address or worse, and stays in the log.
+    /// </summary>
+    public static Task WriteJson(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json";
         var body = new
@@ -44,7 +49,11 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 entry => entry.Key,
-                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
+                entry => new
+                {
+                    status = entry.Value.Status.ToString(),
+                    description = entry.Value.Exception is null ? entry.Value.Description : FailedCheck,
+                }),
         };
         return JsonSerializer.SerializeAsync(http.Response.Body, body, JsonSerializerOptions.Web);
     }
