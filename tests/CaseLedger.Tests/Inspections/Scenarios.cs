@@ -5,6 +5,7 @@ using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.Yots;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +40,11 @@ public static class Scenarios
     public const string Yot = "test-yot";
     public const string Admin = "admin-1";
 
-    /// <summary>Registers a YOT (or says again what the register holds), as an administrator does.</summary>
+    /// <summary>Registers a YOT as an administrator does, unless the register already holds it.</summary>
     public static async Task GivenYot(this IAlbaHost host, string code, string? name = null, string region = "East Midlands")
     {
+        await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+            if (await session.LoadAsync<RegisteredYot>(code) is not null) return;
         var result = await host.Scenario(s =>
         {
             s.As(Admin, Roles.Admin).Put.Json(new { name = name ?? $"YOT {code}", region }).ToUrl($"/yots/{code}");

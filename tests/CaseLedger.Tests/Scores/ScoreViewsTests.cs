@@ -36,7 +36,7 @@ public sealed class ScoreViewsTests(AppFixture app)
         Assert.Equal(expected.Count, csv.Length - 1);
         foreach (var line in csv.Skip(1))
         {
-            var cells = SplitCsv(line);
+            var cells = CsvText.Cells(line);
             var json = scores.Scope(cells[0], cells[1]);
             Assert.Equal(json.GetProperty("sufficient").GetInt32().ToString(), cells[3]);
             Assert.Equal(json.GetProperty("insufficient").GetInt32().ToString(), cells[4]);
@@ -117,7 +117,7 @@ public sealed class ScoreViewsTests(AppFixture app)
         // CSV agrees with JSON.
         var csv = (await app.Host.GetText($"/themes/cci-2009/risk-of-harm", "text/csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(rows.Count, csv.Length - 1);
-        var twiceLine = SplitCsv(csv.Single(line => line.StartsWith(twice + ",", StringComparison.Ordinal)));
+        var twiceLine = CsvText.Cells(csv.Single(line => line.StartsWith(twice + ",", StringComparison.Ordinal)));
         Assert.Equal(ThemeScore(secondAnswers, "risk-of-harm")?.ToString(), twiceLine[13]);
     }
 
@@ -162,21 +162,4 @@ public sealed class ScoreViewsTests(AppFixture app)
     }
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
-
-    private static string[] SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
-    }
 }
