@@ -7,7 +7,7 @@ namespace CaseLedger.Api.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
-    public const string FailedCheck = "the check failed; the reason is in the server's log";
+    public const string FailedCheck = "the check failed; the reason is in the server log";
 
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
