@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build of the CaseLedger API. Restores through the repository's nuget.config, which adds the local
-# feed in ops/packages/feed (the DistributedLock bridge) beside the default source, and pre-generates the
-# Wolverine/Marten code so that production starts without compiling anything at run time.
+# Multi-stage build of the CaseLedger API. Restores from the default package source (every package restores from it)
+# and pre-generates the Wolverine/Marten code so that production starts without compiling anything at run time.
 
 ARG DOTNET_VERSION=10.0
 
@@ -11,7 +10,6 @@ WORKDIR /src
 
 # Restore first, from the project files alone, so source edits reuse the restored layer.
 COPY nuget.config Directory.Build.props Directory.Packages.props ./
-COPY ops/packages/feed/ ops/packages/feed/
 COPY src/CaseLedger.Api/CaseLedger.Api.csproj src/CaseLedger.Api/
 RUN dotnet restore src/CaseLedger.Api/CaseLedger.Api.csproj
 
