@@ -22,8 +22,29 @@ public sealed record FieldworkWeekOpened(int Number);
 
 public sealed record FieldworkWeekClosed(int Number);
 
+/// <summary>
+/// The one shape of the three events that change a judgement, so every reader folds them the same way: which
+/// judgement, case and question, the answer it replaced (none when first recorded), the answer now, and the
+/// judgement's version after it. The members a recording lacks are explicit, so they never enter its stored JSON.
+/// </summary>
+public interface IJudgementChange
+{
+    Guid JudgementId { get; }
+    Guid CaseId { get; }
+    string QuestionId { get; }
+    Answer? Previous { get; }
+    Answer Answer { get; }
+    IReadOnlyList<string> Reasons { get; }
+    int Version { get; }
+}
+
 public sealed record JudgementRecorded(
-    Guid JudgementId, Guid CaseId, string QuestionId, Answer Answer, IReadOnlyList<string> Reasons, string? Note);
+    Guid JudgementId, Guid CaseId, string QuestionId, Answer Answer, IReadOnlyList<string> Reasons, string? Note) : IJudgementChange
+{
+    Answer? IJudgementChange.Previous => null;
+
+    int IJudgementChange.Version => 1;
+}
 
 /// <summary>A team member changes a judgement during fieldwork. Carries the answer it replaced, so a score can
 /// move by this event alone.</summary>
@@ -35,7 +56,10 @@ public sealed record JudgementRevised(
     Answer Answer,
     IReadOnlyList<string> Reasons,
     string? Note,
-    int Version);
+    int Version) : IJudgementChange
+{
+    Answer? IJudgementChange.Previous => Previous;
+}
 
 /// <summary>The lead inspector changes a judgement in quality assurance, always with a rationale.</summary>
 public sealed record JudgementModerated(
@@ -46,7 +70,10 @@ public sealed record JudgementModerated(
     Answer Answer,
     IReadOnlyList<string> Reasons,
     string Rationale,
-    int Version);
+    int Version) : IJudgementChange
+{
+    Answer? IJudgementChange.Previous => Previous;
+}
 
 public sealed record InspectionPublished(Guid InspectionId);
 

@@ -38,14 +38,10 @@ public sealed class InspectionScoresProjection : SingleStreamProjection<Inspecti
             case CaseAddedToSample added:
                 scores.Profile.Count(added.Case, +1);
                 break;
-            case JudgementRecorded recorded:
-                Move(scores, recorded.QuestionId, null, recorded.Answer);
-                break;
-            case JudgementRevised revised:
-                Move(scores, revised.QuestionId, revised.Previous, revised.Answer);
-                break;
-            case JudgementModerated moderated:
-                Move(scores, moderated.QuestionId, moderated.Previous, moderated.Answer);
+            case IJudgementChange change:
+                var tally = ScoreTally.FromCounts(schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts);
+                tally.Apply(change);
+                scores.Counts = tally.ToCounts();
                 break;
             case FieldworkWeekClosed closed:
                 scores.WeekClosedAtVersion[closed.Number] = e.Version;
@@ -77,11 +73,4 @@ public sealed class InspectionScoresProjection : SingleStreamProjection<Inspecti
         OpenedAt = e.Timestamp,
         Counts = new ScoreTally(schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
     };
-
-    private void Move(InspectionScores scores, string questionId, Answer? before, Answer after)
-    {
-        var tally = ScoreTally.FromCounts(schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts);
-        tally.Apply(questionId, before, after);
-        scores.Counts = tally.ToCounts();
-    }
 }

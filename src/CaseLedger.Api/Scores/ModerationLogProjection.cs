@@ -40,12 +40,6 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
             case CaseAddedToSample added:
                 log.CaseReferences[added.Case.Id] = added.Case.Reference;
                 return log;
-            case JudgementRecorded recorded:
-                tally.Apply(recorded.QuestionId, null, recorded.Answer);
-                break;
-            case JudgementRevised revised:
-                tally.Apply(revised.QuestionId, revised.Previous, revised.Answer);
-                break;
             case JudgementModerated moderated:
                 var touched = tally.Scheme.ScopesOf(moderated.QuestionId);
                 var before = touched.Select(tally.ScoreOf).ToList();
@@ -55,6 +49,9 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
                     moderated.QuestionId, moderated.Previous, moderated.Answer, moderated.Reasons, moderated.Rationale,
                     moderated.Version, e.UserName, e.Timestamp, EventMetadata.Week(e), e.CorrelationId,
                     [.. touched.Select((scope, i) => ScoreImpact.Between(before[i], tally.ScoreOf(scope)))]));
+                break;
+            case IJudgementChange change:
+                tally.Apply(change);
                 break;
             default:
                 return log;

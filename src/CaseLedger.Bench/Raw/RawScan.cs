@@ -44,20 +44,12 @@ public static class RawScan
 /// counts per question.</summary>
 public sealed class RawTally
 {
-    private readonly Dictionary<Guid, (string Question, Answer Answer)> current = [];
+    private readonly CurrentAnswers current = new();
 
-    public void Apply(object @event)
-    {
-        switch (@event)
-        {
-            case JudgementRecorded recorded: current[recorded.JudgementId] = (recorded.QuestionId, recorded.Answer); break;
-            case JudgementRevised revised: current[revised.JudgementId] = (revised.QuestionId, revised.Answer); break;
-            case JudgementModerated moderated: current[moderated.JudgementId] = (moderated.QuestionId, moderated.Answer); break;
-        }
-    }
+    public void Apply(object @event) => current.Apply(@event);
 
     public IReadOnlyDictionary<string, (int Sufficient, int Insufficient)> PerQuestion() =>
-        current.Values.GroupBy(judgement => judgement.Question).ToDictionary(
+        current.Answers.GroupBy(judgement => judgement.QuestionId).ToDictionary(
             group => group.Key,
             group => (group.Count(j => j.Answer == Answer.Sufficient), group.Count(j => j.Answer == Answer.Insufficient)));
 }

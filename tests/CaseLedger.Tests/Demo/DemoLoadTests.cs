@@ -138,15 +138,10 @@ public sealed class DemoLoadTests(AppFixture app)
 
     private static IEnumerable<CaseAnswer> AnswersUntil(IReadOnlyList<JasperFx.Events.IEvent> events, int week)
     {
-        var answers = new Dictionary<Guid, CaseAnswer>();
+        var answers = new CurrentAnswers();
         foreach (var @event in events.TakeWhile(e => e.Data is not FieldworkWeekClosed closed || closed.Number < week))
-        {
-            if (@event.Data is JudgementRecorded recorded) answers[recorded.JudgementId] = new(recorded.CaseId, recorded.QuestionId, recorded.Answer);
-            if (@event.Data is JudgementRevised revised) answers[revised.JudgementId] = new(revised.CaseId, revised.QuestionId, revised.Answer);
-            if (@event.Data is JudgementModerated moderated) answers[moderated.JudgementId] = new(moderated.CaseId, moderated.QuestionId, moderated.Answer);
-        }
-
-        return answers.Values;
+            answers.Apply(@event.Data);
+        return answers.Answers;
     }
 
     private async Task AssertStatedCounts(Guid id, IReadOnlyList<PublishedFigures.StatedCount> stated)

@@ -100,15 +100,19 @@ public static class HistoryEndpoint
                     first.Change.Previous, changes[^1].Change.Answer, [.. changes.Select(change => change.Change)]);
             })];
 
-    private static (Guid JudgementId, Guid CaseId, string QuestionId, JudgementChange Change)? ChangeOf(IEvent e) => e.Data switch
+    private static (Guid JudgementId, Guid CaseId, string QuestionId, JudgementChange Change)? ChangeOf(IEvent e) =>
+        e.Data is IJudgementChange change
+            ? (change.JudgementId, change.CaseId, change.QuestionId, new JudgementChange(
+                e.Version, KindOf(change), change.Version, change.Previous, change.Answer, change.Reasons,
+                (change as JudgementRecorded)?.Note ?? (change as JudgementRevised)?.Note, (change as JudgementModerated)?.Rationale,
+                e.UserName, EventMetadata.Role(e), e.Timestamp, EventMetadata.Week(e), e.CorrelationId))
+            : null;
+
+    private static string KindOf(IJudgementChange change) => change switch
     {
-        JudgementRecorded r => (r.JudgementId, r.CaseId, r.QuestionId,
-            new JudgementChange(e.Version, "recorded", 1, null, r.Answer, r.Reasons, r.Note, null, e.UserName, EventMetadata.Role(e), e.Timestamp, EventMetadata.Week(e), e.CorrelationId)),
-        JudgementRevised r => (r.JudgementId, r.CaseId, r.QuestionId,
-            new JudgementChange(e.Version, "revised", r.Version, r.Previous, r.Answer, r.Reasons, r.Note, null, e.UserName, EventMetadata.Role(e), e.Timestamp, EventMetadata.Week(e), e.CorrelationId)),
-        JudgementModerated m => (m.JudgementId, m.CaseId, m.QuestionId,
-            new JudgementChange(e.Version, "moderated", m.Version, m.Previous, m.Answer, m.Reasons, null, m.Rationale, e.UserName, EventMetadata.Role(e), e.Timestamp, EventMetadata.Week(e), e.CorrelationId)),
-        _ => null,
+        JudgementRevised => "revised",
+        JudgementModerated => "moderated",
+        _ => "recorded",
     };
 
     private static IDictionary<string, string[]>? Rename(IDictionary<string, string[]>? errors, string field) =>

@@ -60,18 +60,8 @@ public sealed class LedgerReader(IQuerySession session, ScoringSchemes schemes)
         var tally = ScoreTally.FromCounts(scheme, counts);
         if (from < version)
             foreach (var e in await session.Events.FetchStreamAsync(scores.Id, version, fromVersion: from + 1, token: cancellation))
-                Apply(tally, e.Data);
+                tally.Apply(e.Data);
         return tally;
-    }
-
-    public static void Apply(ScoreTally tally, object data)
-    {
-        switch (data)
-        {
-            case JudgementRecorded recorded: tally.Apply(recorded.QuestionId, null, recorded.Answer); break;
-            case JudgementRevised revised: tally.Apply(revised.QuestionId, revised.Previous, revised.Answer); break;
-            case JudgementModerated moderated: tally.Apply(moderated.QuestionId, moderated.Previous, moderated.Answer); break;
-        }
     }
 
     public Task<IReadOnlyList<IEvent>> EventsBetweenAsync(Guid inspectionId, long afterVersion, long toVersion, CancellationToken cancellation) =>

@@ -36,15 +36,9 @@ public static class VerifyEndpoint
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         var opened = (InspectionOpened)events[0].Data;
         var scheme = schemes.For(opened.FrameworkId, opened.FrameworkVersion);
-        var answers = new Dictionary<Guid, (Guid CaseId, string QuestionId, Answer Answer, int Version)>();
-        var moderations = 0;
-        foreach (var e in events)
-            switch (e.Data)
-            {
-                case JudgementRecorded r: answers[r.JudgementId] = (r.CaseId, r.QuestionId, r.Answer, 1); break;
-                case JudgementRevised r: answers[r.JudgementId] = (r.CaseId, r.QuestionId, r.Answer, r.Version); break;
-                case JudgementModerated m: answers[m.JudgementId] = (m.CaseId, m.QuestionId, m.Answer, m.Version); moderations++; break;
-            }
+        var replayed = new CurrentAnswers();
+        foreach (var e in events) replayed.Apply(e.Data);
+        var moderations = events.Count(e => e.Data is JudgementModerated);
 
         // The views as readers are served them: the stored documents caught up with whatever the daemon has not
         // applied yet. A stored document that went wrong stays wrong through the catch-up, so it still shows here.
@@ -56,7 +50,7 @@ public static class VerifyEndpoint
             mismatches.Add(new Mismatch("scores", "version", streamVersion.ToString(), (stored?.Version ?? 0).ToString()));
         else
         {
-            var expected = Scorer.Compute(scheme, answers.Values.Select(a => new CaseAnswer(a.CaseId, a.QuestionId, a.Answer)));
+            var expected = Scorer.Compute(scheme, replayed.Answers);
             var actual = ScoreTally.FromCounts(scheme, stored.Counts).Scoreboard();
             foreach (var (want, have) in expected.Scores.Zip(actual.Scores).Where(pair => pair.First != pair.Second))
                 mismatches.Add(new Mismatch("scores", $"{want.Kind.ToString().ToLowerInvariant()} {want.Id}", Describe(want), Describe(have)));
@@ -66,14 +60,14 @@ public static class VerifyEndpoint
 
         var current = (await session.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id).ToListAsync(cancellation))
             .ToDictionary(judgement => judgement.Id);
-        foreach (var (judgementId, replayed) in answers)
-            if (!current.TryGetValue(judgementId, out var document) || document.Answer != replayed.Answer || document.Version != replayed.Version)
-                mismatches.Add(new Mismatch("judgements", judgementId.ToString(), $"{Answers.Name(replayed.Answer)} v{replayed.Version}",
+        foreach (var (judgementId, change) in replayed.Latest)
+            if (!current.TryGetValue(judgementId, out var document) || document.Answer != change.Answer || document.Version != change.Version)
+                mismatches.Add(new Mismatch("judgements", judgementId.ToString(), $"{Answers.Name(change.Answer)} v{change.Version}",
                     document is null ? "missing" : $"{Answers.Name(document.Answer)} v{document.Version}"));
-        foreach (var extra in current.Keys.Except(answers.Keys))
+        foreach (var extra in current.Keys.Except(replayed.Latest.Keys))
             mismatches.Add(new Mismatch("judgements", extra.ToString(), "absent from the ledger", "present"));
 
-        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0, answers.Count, moderations, mismatches));
+        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0, replayed.Count, moderations, mismatches));
     }
 
     private static string Describe(ScopeScore score) =>
