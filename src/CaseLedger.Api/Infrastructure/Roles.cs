@@ -15,5 +15,4 @@ public static class Roles
     public const string InspectionWriters = Inspector + "," + LeadInspector;
     public const string InspectionReaders = Inspector + "," + LeadInspector + "," + Auditor;
     public const string Leads = LeadInspector;
-    public const string Admins = Admin;
 }

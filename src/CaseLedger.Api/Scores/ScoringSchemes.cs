@@ -13,7 +13,4 @@ public sealed class ScoringSchemes(FrameworkCatalog catalog)
         schemes.GetOrAdd((frameworkId, version), key => ScoringScheme.From(
             catalog.Find(key.Item1, key.Item2)
             ?? throw new InvalidOperationException($"Framework {key.Item1} v{key.Item2} is not loaded, but an inspection pins it.")));
-
-    public Framework Framework(string frameworkId, int version) =>
-        catalog.Find(frameworkId, version) ?? throw new InvalidOperationException($"Framework {frameworkId} v{version} is not loaded.");
 }

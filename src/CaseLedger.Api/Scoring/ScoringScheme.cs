@@ -67,7 +67,6 @@ public sealed class ScoringScheme
             ? scope
             : throw new ArgumentException($"Framework {FrameworkId} v{FrameworkVersion} has no {kind} '{id}'.", nameof(id));
 
-    public bool TryGetScope(ScopeKind kind, string id, out Scope? scope) => scopesById.TryGetValue((kind, id), out scope);
 
     /// <summary>The band for a whole-number score (0–100).</summary>
     public Band BandFor(int score) =>
