@@ -32,7 +32,7 @@ public static class DemoLambeth
     /// high risk of harm to others, young women, and black and minority ethnic children; the caseload's age profile
     /// had risen, with proportionately more 17 year olds (Theme 5, 1.7); custodial plans were examined.
     /// </summary>
-    private static readonly SampleProfile Sample = new(
+    private static readonly SampleCharacteristics Sample = new(
         SentenceTypes: [("referral-order", 17), ("youth-rehabilitation-order", 29), ("detention-and-training-order", 11), ("other-custodial-sentence", 4)],
         RiskOfHarm: [("low", 17), ("medium", 29), ("high", 13), ("very-high", 2)],
         Genders: [("male", 52), ("female", 9)],

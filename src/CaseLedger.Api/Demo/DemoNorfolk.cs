@@ -21,7 +21,7 @@ public static class DemoNorfolk
     /// The letter gives no profile beyond 32 cases, some in custody; a county sample with few black and minority
     /// ethnic children, mostly boys, about half at medium risk of serious harm or above.
     /// </summary>
-    private static readonly SampleProfile Sample = new(
+    private static readonly SampleCharacteristics Sample = new(
         SentenceTypes: [("referral-order", 10), ("youth-rehabilitation-order", 16), ("detention-and-training-order", 5), ("other-custodial-sentence", 1)],
         RiskOfHarm: [("low", 13), ("medium", 14), ("high", 4), ("very-high", 1)],
         Genders: [("male", 27), ("female", 5)],

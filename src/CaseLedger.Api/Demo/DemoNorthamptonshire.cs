@@ -30,7 +30,7 @@ public static class DemoNorthamptonshire
     /// terminated. The report gives the fieldwork months only, "February and March 2012": two weeks either side of
     /// the month end, the sample split between them.
     /// </summary>
-    private static readonly SampleProfile Sample = new(
+    private static readonly SampleCharacteristics Sample = new(
         SentenceTypes: [("referral-order", 20), ("youth-rehabilitation-order", 26), ("detention-and-training-order", 14), ("other-custodial-sentence", 2)],
         RiskOfHarm: [("low", 32), ("medium", 21), ("high", 8), ("very-high", 1)],
         Genders: [("male", 53), ("female", 9)],

@@ -21,7 +21,7 @@ public static class DemoSouthend
     /// Five children sentenced to custody (¶3.5); 18 cases needing a plan to manage risk of harm (¶2.2), which the
     /// framework asks of cases at medium risk of serious harm or above, so 18 of the 20 are.
     /// </summary>
-    private static readonly SampleProfile Sample = new(
+    private static readonly SampleCharacteristics Sample = new(
         SentenceTypes: [("referral-order", 5), ("youth-rehabilitation-order", 10), ("detention-and-training-order", 4), ("other-custodial-sentence", 1)],
         RiskOfHarm: [("low", 2), ("medium", 12), ("high", 5), ("very-high", 1)],
         Genders: [("male", 17), ("female", 3)],

@@ -20,7 +20,7 @@ public static class DemoStockport
     /// 14 cases: some looked after children placed from elsewhere, custodial cases (at least two, ¶3.4), medium and
     /// high risk of serious harm cases (¶2.1, ¶2.4), young women among them.
     /// </summary>
-    private static readonly SampleProfile Sample = new(
+    private static readonly SampleCharacteristics Sample = new(
         SentenceTypes: [("referral-order", 5), ("youth-rehabilitation-order", 6), ("detention-and-training-order", 3)],
         RiskOfHarm: [("low", 5), ("medium", 6), ("high", 3)],
         Genders: [("male", 11), ("female", 3)],

@@ -6,7 +6,7 @@ namespace CaseLedger.Api.Demo;
 /// were examined in each fieldwork week. <see cref="Build"/> deals the attributes out to cases C01, C02, ... with a
 /// seeded shuffle, so the counts are exact and the same every time.
 /// </summary>
-public sealed record SampleProfile(
+public sealed record SampleCharacteristics(
     IReadOnlyList<(string SentenceType, int Cases)> SentenceTypes,
     IReadOnlyList<(string Level, int Cases)> RiskOfHarm,
     IReadOnlyList<(string Gender, int Cases)> Genders,
