@@ -16,8 +16,9 @@ public static class MessagingSetup
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
-            // Endpoints commit their own Marten session: a write must turn a constraint violation at commit
-            // into a 409, which an automatic transaction after the endpoint returns could not do.
+            // No automatic transactions: endpoints commit their own Marten session, because a write must turn a
+            // constraint violation at commit into a 409, which a commit after the endpoint returns could not do.
+            // Local queues are durable, so a message enrolled with a write survives a crash with it.
             options.Policies.UseDurableLocalQueues();
         });
         builder.Services.CritterStackDefaults(defaults =>

@@ -33,7 +33,7 @@ public static class ReviseJudgementEndpoint
         JudgingContext context, CurrentJudgement current, ReviseJudgement command, DateTimeOffset now)
     {
         var (answer, reasons, note, rejection) = ChangeDecision.Decide(context.Framework, current,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), "note", textRequired: false);
+            new ChangeDecision.Change(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), ChangeDecision.Explanation.OptionalNote);
         if (rejection is not null) return (null!, current, rejection);
 
         var revised = new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1);

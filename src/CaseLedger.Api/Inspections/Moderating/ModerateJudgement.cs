@@ -37,7 +37,7 @@ public static class ModerateJudgementEndpoint
         JudgingContext context, CurrentJudgement current, ModerateJudgement command, DateTimeOffset now)
     {
         var (answer, reasons, rationale, rejection) = ChangeDecision.Decide(context.Framework, current,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), "rationale", textRequired: true);
+            new ChangeDecision.Change(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), ChangeDecision.Explanation.RequiredRationale);
         if (rejection is not null) return (null!, current, rejection);
 
         var moderated = new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1);
