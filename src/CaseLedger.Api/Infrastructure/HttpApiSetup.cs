@@ -29,6 +29,7 @@ public static class HttpApiSetup
         app.UseRequestLogging();
         app.UseProblemResponses();
         app.UseRequestSizeLimit(MaxRequestBodyBytes);
+        app.UseQueryValueChecks();
         app.UseAuthentication();
         app.UseAuthorization();
 
