@@ -12,6 +12,8 @@ public static class ProblemDetailsSetup
     /// </summary>
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
+        // First, so it is asked before the framework's writer, which it then calls.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
