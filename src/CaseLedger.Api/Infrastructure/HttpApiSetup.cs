@@ -25,6 +25,7 @@ public static class HttpApiSetup
 
     public static WebApplication UseHttpApi(this WebApplication app)
     {
+        app.UseResponseHeaders();
         app.UseCorrelationIds();
         app.UseRequestLogging();
         app.UseProblemResponses();
@@ -34,9 +35,14 @@ public static class HttpApiSetup
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options
+        // Served from this host alone (see ResponseHeaders.ReferencePagePolicy): no fonts from Scalar's CDN, no
+        // telemetry, and a fresh nonce for the page's one inline script.
+        app.MapScalarApiReference(ResponseHeaders.ReferencePath, options => options
             .WithTitle("CaseLedger API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithNonce()).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapWolverineEndpoints(options =>
