@@ -16,8 +16,12 @@ public static class HttpApiSetup
         builder.Services.AddProblemResponses();
         // A field the API does not know is refused, not ignored: above all a "user" or "recordedBy" a client
         // might hope to act as. Who acts comes from the token alone.
+        // A key sent twice (in any case: names match case-insensitively) is refused too, not won by the last one.
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddReadinessChecks();
         return builder;

@@ -16,6 +16,7 @@ public static class ProblemDetailsSetup
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            ClientWords.Rewrite(context);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.CorrelationId();
         });
