@@ -12,7 +12,7 @@ public static class HttpApiSetup
 
     public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
         builder.Services.AddProblemResponses();
         // A field the API does not know is refused, not ignored: above all a "user" or "recordedBy" a client
         // might hope to act as. Who acts comes from the token alone.
@@ -33,6 +33,7 @@ public static class HttpApiSetup
         app.UseCorrelationIds();
         app.UseRequestLogging();
         app.UseProblemResponses();
+        app.UseRequestLimits();
         app.UseRequestSizeLimit(MaxRequestBodyBytes);
         app.UseQueryValueChecks();
         app.UseAuthentication();

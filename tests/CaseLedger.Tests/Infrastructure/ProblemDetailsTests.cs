@@ -61,6 +61,24 @@ public sealed class ProblemDetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_api_host_answers_its_request_limits_with_problems()
+    {
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/health/live?pad={new string('a', RequestLimits.MaxRequestLineBytes)}");
+            s.StatusCodeShouldBe(414);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.WithRequestHeader("X-Pad", new string('a', RequestLimits.MaxHeaderBytes));
+            s.StatusCodeShouldBe(431);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
+    [Fact]
     public async Task An_exception_is_a_500_problem_that_reveals_nothing_of_it()
     {
         var http = new DefaultHttpContext { RequestServices = app.Host.Services };
