@@ -3,6 +3,7 @@ using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace CaseLedger.Tests;
 
@@ -14,6 +15,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>What the host logged; LoggingSetup's ReadFrom.Services picks this sink up.</summary>
+    public LogCapture Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")))
@@ -22,7 +26,9 @@ public sealed class AppFixture : IAsyncLifetime
 
         // Program ends with RunJasperFxCommands; this makes it start the host for the test server.
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(builder => builder.UseEnvironment("Development"));
+        Host = await AlbaHost.For<Program>(builder => builder
+            .UseEnvironment("Development")
+            .ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs)));
         TestTokens.SigningKey = Host.Services.GetRequiredService<IConfiguration>()["Authentication:DevelopmentSigningKey"]!;
     }
 

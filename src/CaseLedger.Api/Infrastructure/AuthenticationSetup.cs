@@ -17,6 +17,7 @@ public static class AuthenticationSetup
     public const string DevelopmentIssuer = "caseledger-development";
     public const string DevelopmentAudience = "caseledger";
     private const int MinimumKeyBytes = 32;
+    private const int MaxUserLength = 256;
 
     public static WebApplicationBuilder AddTokenAuthentication(this WebApplicationBuilder builder)
     {
@@ -40,6 +41,7 @@ public static class AuthenticationSetup
             options.TokenValidationParameters.NameClaimType = "sub";
             options.TokenValidationParameters.RoleClaimType = "role";
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            options.Events = new JwtBearerEvents { OnTokenValidated = RequireOneUserAndOneRole };
             if (development)
             {
                 options.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
@@ -56,6 +58,23 @@ public static class AuthenticationSetup
 
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>
+    /// A signature proves who issued a token, not that it says what this API needs. Checked once, here, so every
+    /// route and <see cref="Actor.From"/> can rely on it: one non-blank <c>sub</c> fit to be stored as who acted,
+    /// and exactly one <c>role</c> that is one of <see cref="Roles"/>. A <c>role</c> sent as a JSON array arrives
+    /// as several claims (MapInboundClaims is off) and would otherwise pass every role check it names.
+    /// </summary>
+    private static Task RequireOneUserAndOneRole(TokenValidatedContext context)
+    {
+        var users = context.Principal?.FindAll("sub").Select(claim => claim.Value).ToList() ?? [];
+        var roles = context.Principal?.FindAll("role").Select(claim => claim.Value).ToList() ?? [];
+        if (users is not [var user] || string.IsNullOrWhiteSpace(user) || user.Length > MaxUserLength || user.Any(char.IsControl))
+            context.Fail("The token must name one user in its 'sub' claim.");
+        else if (roles is not [var role] || !Roles.All.Contains(role))
+            context.Fail($"The token must carry exactly one 'role' claim: one of {string.Join(", ", Roles.All)}.");
+        return Task.CompletedTask;
     }
 
     public static SymmetricSecurityKey SigningKey(string key)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,13 +9,20 @@ namespace CaseLedger.Api.Infrastructure;
 /// </summary>
 public static class DevelopmentTokens
 {
-    public static string Issue(string signingKey, string user, string role, DateTime? expires = null)
+    public static string Issue(string signingKey, string user, string role, DateTime? expires = null) =>
+        Issue(signingKey, new Dictionary<string, object> { ["sub"] = user, ["role"] = role }, expires);
+
+    /// <summary>
+    /// A token with exactly these claims, however wrong: lets tests show that authentication refuses a token with
+    /// no user, or a role claim that is a list.
+    /// </summary>
+    public static string Issue(string signingKey, IDictionary<string, object> claims, DateTime? expires = null)
     {
         var until = expires ?? DateTime.UtcNow.AddHours(12);
         var from = until.AddHours(-13);
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", user), new Claim("role", role)]),
+            Claims = claims,
             Issuer = AuthenticationSetup.DevelopmentIssuer,
             Audience = AuthenticationSetup.DevelopmentAudience,
             IssuedAt = from,

@@ -12,12 +12,16 @@ public static class HttpApiSetup
 
     public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
         builder.Services.AddProblemResponses();
         // A field the API does not know is refused, not ignored: above all a "user" or "recordedBy" a client
         // might hope to act as. Who acts comes from the token alone.
+        // A key sent twice (in any case: names match case-insensitively) is refused too, not won by the last one.
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddReadinessChecks();
         return builder;
@@ -25,17 +29,25 @@ public static class HttpApiSetup
 
     public static WebApplication UseHttpApi(this WebApplication app)
     {
+        app.UseResponseHeaders();
         app.UseCorrelationIds();
         app.UseRequestLogging();
         app.UseProblemResponses();
+        app.UseRequestLimits();
         app.UseRequestSizeLimit(MaxRequestBodyBytes);
+        app.UseQueryValueChecks();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options
+        // Served from this host alone (see ResponseHeaders.ReferencePagePolicy): no fonts from Scalar's CDN, no
+        // telemetry, and a fresh nonce for the page's one inline script.
+        app.MapScalarApiReference(ResponseHeaders.ReferencePath, options => options
             .WithTitle("CaseLedger API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithNonce()).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapWolverineEndpoints(options =>

@@ -9,6 +9,7 @@ public static class LoggingSetup
     /// <summary>
     /// Serilog for the whole host: readable console lines in Development, compact JSON elsewhere so that a log
     /// shipper can index every structured property. Levels can be overridden under "Serilog" in configuration.
+    /// Whatever a client sent reaches a line escaped (<see cref="LogValueEscaping"/>).
     /// </summary>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
@@ -23,11 +24,12 @@ public static class LoggingSetup
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .Enrich.With<LogValueEscaping>();
 
+            // Compact JSON escapes control characters itself; the Development line needs its own formatter.
             if (development)
-                logger.WriteTo.Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                logger.WriteTo.Console(new DevelopmentLogFormatter());
             else
                 logger.WriteTo.Console(new CompactJsonFormatter());
         });

@@ -12,8 +12,11 @@ public static class ProblemDetailsSetup
     /// </summary>
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
+        // First, so it is asked before the framework's writer, which it then calls.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            ClientWords.Rewrite(context);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.CorrelationId();
         });

@@ -37,6 +37,47 @@ public sealed class ProblemDetailsTests(AppFixture app)
         });
     }
 
+    [Theory]
+    [InlineData("/inspections", null, 401)]
+    [InlineData("/admin/projections", "reporting", 403)]
+    [InlineData("/no/such/route", null, 404)]
+    [InlineData("/inspections?yot=a%00b", "reporting", 400)]
+    public async Task A_problem_is_problem_json_whatever_the_client_accepts(string url, string? caller, int status)
+    {
+        foreach (var accept in new[] { "text/csv", "text/html", "text/plain", "image/png;q=1, */*;q=0" })
+        {
+            var result = await app.Host.Scenario(s =>
+            {
+                s.Get.Url(url);
+                s.WithRequestHeader("Accept", accept);
+                if (caller is not null)
+                    s.WithRequestHeader("Authorization", $"Bearer {TestTokens.For("reporting-1", Roles.ReportingClient)}");
+                s.StatusCodeShouldBe(status);
+                s.ContentTypeShouldBe("application/problem+json");
+            });
+            using var body = JsonDocument.Parse(await result.ReadAsTextAsync());
+            Assert.Equal(status, body.RootElement.GetProperty("status").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task The_api_host_answers_its_request_limits_with_problems()
+    {
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/health/live?pad={new string('a', RequestLimits.MaxRequestLineBytes)}");
+            s.StatusCodeShouldBe(414);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.WithRequestHeader("X-Pad", new string('a', RequestLimits.MaxHeaderBytes));
+            s.StatusCodeShouldBe(431);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
     [Fact]
     public async Task An_exception_is_a_500_problem_that_reveals_nothing_of_it()
     {

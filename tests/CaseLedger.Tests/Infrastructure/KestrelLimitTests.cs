@@ -1,0 +1,111 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using CaseLedger.Api.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseLedger.Tests.Infrastructure;
+
+/// <summary>
+/// The request-line and header limits, against a real Kestrel listener: the test server bypasses Kestrel, whose
+/// own answers to these limits have empty bodies. The host is the API's own limit pieces around one route, on a
+/// free loopback port, without the event store (a second full host would run a second projection daemon).
+/// </summary>
+public sealed class KestrelLimitTests : IAsyncLifetime
+{
+    private WebApplication host = null!;
+    private int port;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel).UseUrls("http://127.0.0.1:0");
+        builder.Services.AddProblemResponses();
+        host = builder.Build();
+        host.UseResponseHeaders();
+        host.UseCorrelationIds();
+        host.UseProblemResponses();
+        host.UseRequestLimits();
+        host.MapGet("/ping", () => "pong");
+        await host.StartAsync();
+        port = new Uri(host.Urls.Single()).Port;
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_request_within_the_limits_is_served()
+    {
+        var (status, _, body) = await Send($"GET /ping?pad={new string('a', 7000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, status);
+        Assert.Equal("pong", body);
+    }
+
+    [Fact]
+    public async Task A_url_over_the_limit_is_a_414_problem()
+    {
+        var (status, type, body) = await Send($"GET /ping?pad={new string('a', 9000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        AssertProblem(414, status, type, body);
+    }
+
+    [Fact]
+    public async Task Headers_over_the_limit_are_a_431_problem()
+    {
+        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 40_000)}\r\nConnection: close\r\n\r\n");
+
+        AssertProblem(431, status, type, body);
+    }
+
+    [Fact]
+    public async Task Too_many_header_lines_are_a_431_problem()
+    {
+        var lines = string.Concat(Enumerable.Range(0, 150).Select(i => $"X-Line-{i}: {i}\r\n"));
+        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\n{lines}Connection: close\r\n\r\n");
+
+        AssertProblem(431, status, type, body);
+    }
+
+    private static void AssertProblem(int expected, int status, string? type, string body)
+    {
+        Assert.Equal(expected, status);
+        Assert.Equal("application/problem+json", type);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(expected, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    /// <summary>Raw bytes on a socket, so that nothing between the test and Kestrel tidies the request.</summary>
+    private async Task<(int Status, string? ContentType, string Body)> Send(string request)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = response[..split].Split("\r\n");
+        var type = head.Skip(1).Select(h => h.Split(':', 2)).FirstOrDefault(h => h[0].Equals("Content-Type", StringComparison.OrdinalIgnoreCase))?[1].Trim();
+        var chunked = head.Any(h => h.StartsWith("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase));
+        var body = response[(split + 4)..];
+        return (int.Parse(head[0].Split(' ')[1]), type?.Split(';')[0], chunked ? Unchunk(body) : body);
+    }
+
+    private static string Unchunk(string body)
+    {
+        var output = new StringBuilder();
+        for (var at = 0; ;)
+        {
+            var end = body.IndexOf("\r\n", at, StringComparison.Ordinal);
+            var size = Convert.ToInt32(body[at..end], 16);
+            if (size == 0) return output.ToString();
+            output.Append(body, end + 2, size);
+            at = end + 2 + size + 2;
+        }
+    }
+}
