@@ -7,7 +7,8 @@ namespace CaseLedger.Api.Infrastructure;
 /// The API's limits on the request line and headers, answered as problem details. Kestrel enforces such limits
 /// itself but answers them (414, 431) with an empty body, and offers no hook to change that; so Kestrel's own
 /// limits are set well above these and this middleware refuses first. Only a request beyond Kestrel's raised
-/// limits, or one Kestrel cannot parse at all (a <c>%00</c> in the path), still gets Kestrel's bare answer.
+/// limits, or one Kestrel cannot parse at all (a <c>%00</c> in the path), is refused by Kestrel itself, and
+/// <see cref="BareRejections"/> gives that answer its problem body.
 /// </summary>
 public static class RequestLimits
 {
@@ -21,6 +22,7 @@ public static class RequestLimits
         kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes * 4;
         kestrel.Limits.MaxRequestHeadersTotalSize = MaxHeaderBytes * 2;
         kestrel.Limits.MaxRequestHeaderCount = MaxHeaderCount * 2;
+        kestrel.ProblemForBareRejections();
     }
 
     public static WebApplication UseRequestLimits(this WebApplication app)

@@ -72,6 +72,38 @@ public sealed class KestrelLimitTests : IAsyncLifetime
         AssertProblem(431, status, type, body);
     }
 
+    [Fact]
+    public async Task A_nul_in_the_path_which_kestrel_refuses_itself_is_a_400_problem()
+    {
+        var (status, type, body) = await Send("GET /a%00b HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        AssertProblem(400, status, type, body);
+    }
+
+    [Fact]
+    public async Task A_url_beyond_kestrels_own_limit_is_still_a_414_problem()
+    {
+        var (status, type, body) = await Send($"GET /ping?pad={new string('a', 40_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        AssertProblem(414, status, type, body);
+    }
+
+    [Fact]
+    public async Task Headers_beyond_kestrels_own_limit_are_still_a_431_problem()
+    {
+        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 70_000)}\r\n\r\n");
+
+        AssertProblem(431, status, type, body);
+    }
+
+    [Fact]
+    public async Task A_kept_alive_connection_serves_on_and_then_refuses_with_a_problem()
+    {
+        var (status, type, body) = await Send("GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b%00d HTTP/1.1\r\nHost: localhost\r\n\r\n", responses: 2);
+
+        AssertProblem(400, status, type, body);
+    }
+
     private static void AssertProblem(int expected, int status, string? type, string body)
     {
         Assert.Equal(expected, status);
@@ -80,14 +112,20 @@ public sealed class KestrelLimitTests : IAsyncLifetime
         Assert.Equal(expected, problem.RootElement.GetProperty("status").GetInt32());
     }
 
-    /// <summary>Raw bytes on a socket, so that nothing between the test and Kestrel tidies the request.</summary>
-    private async Task<(int Status, string? ContentType, string Body)> Send(string request)
+    /// <summary>Raw bytes on a socket, so that nothing between the test and Kestrel tidies the request; the last
+    /// of the answers the connection gives before it closes.</summary>
+    private async Task<(int Status, string? ContentType, string Body)> Send(string request, int responses = 1)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+        if (responses > 1)
+        {
+            Assert.Equal(responses, response.Split("HTTP/1.1 ").Length - 1);
+            response = response[response.LastIndexOf("HTTP/1.1 ", StringComparison.Ordinal)..];
+        }
         var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var head = response[..split].Split("\r\n");
         var type = head.Skip(1).Select(h => h.Split(':', 2)).FirstOrDefault(h => h[0].Equals("Content-Type", StringComparison.OrdinalIgnoreCase))?[1].Trim();
