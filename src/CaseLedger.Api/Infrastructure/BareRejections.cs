@@ -60,7 +60,7 @@ public static class BareRejections
         var head = new StringBuilder(lines[0]).Append("\r\n");
         foreach (var header in headers.Where(header => !header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)))
             head.Append(header).Append("\r\n");
-        head.Append("Content-Type: application/problem+json\r\n").Append("Content-Length: ").Append(body.Length).Append("\r\n\r\n");
+        head.Append("Content-Type: application/problem+json\r\n").Append("X-Content-Type-Options: nosniff\r\n").Append("Content-Length: ").Append(body.Length).Append("\r\n\r\n");
         return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
     }
 

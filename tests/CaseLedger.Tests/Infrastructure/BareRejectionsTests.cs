@@ -19,6 +19,7 @@ public sealed class BareRejectionsTests
         Assert.Contains("\r\nConnection: close\r\n", text);
         Assert.Contains("\r\nDate: Tue, 01 Dec 2026 22:00:00 GMT\r\n", text);
         Assert.Contains("\r\nContent-Type: application/problem+json\r\n", text);
+        Assert.Contains("\r\nX-Content-Type-Options: nosniff\r\n", text);
         Assert.Contains($"\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n", text);
         Assert.DoesNotContain("Content-Length: 0", text);
         Assert.Contains("\"status\":400", body);
