@@ -22,7 +22,12 @@ public static class CorrelationIds
         {
             var id = Accept(http.Request.Headers[Header].ToString()) ?? Guid.NewGuid().ToString("N");
             http.Items[ItemKey] = id;
-            http.Response.Headers[Header] = id;
+            // Set as the response starts, so an answer the exception handler rewrote (it clears headers) keeps it.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers[Header] = id;
+                return Task.CompletedTask;
+            });
             using (LogContext.PushProperty("CorrelationId", id))
                 await next(http);
         });

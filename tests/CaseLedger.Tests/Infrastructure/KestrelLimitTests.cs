@@ -32,6 +32,7 @@ public sealed class KestrelLimitTests : IAsyncLifetime
         host.UseProblemResponses();
         host.UseRequestLimits();
         host.MapGet("/ping", () => "pong");
+        host.MapGet("/boom", string () => throw new InvalidOperationException("a fault of the server's own"));
         await host.StartAsync();
         port = new Uri(host.Urls.Single()).Port;
     }
@@ -102,6 +103,18 @@ public sealed class KestrelLimitTests : IAsyncLifetime
         var (status, type, body) = await Send("GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b%00d HTTP/1.1\r\nHost: localhost\r\n\r\n", responses: 2);
 
         AssertProblem(400, status, type, body);
+    }
+
+    [Fact]
+    public async Task A_server_fault_keeps_the_requests_correlation_id()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/boom") { Headers = { { CorrelationIds.Header, "fault-7" } } };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(500, (int)response.StatusCode);
+        Assert.Equal("fault-7", Assert.Single(response.Headers.GetValues(CorrelationIds.Header)));
     }
 
     private static void AssertProblem(int expected, int status, string? type, string body)
