@@ -4,6 +4,7 @@ using CaseLedger.Bench.Api;
 using CaseLedger.Bench.Measures;
 using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Reporting;
+using CaseLedger.Client;
 using Npgsql;
 
 namespace CaseLedger.Bench;
@@ -34,7 +35,7 @@ public static class Cli
             Console.Error.WriteLine($"{e.Message}\n{Usage}");
             return 2;
         }
-        catch (BenchFailure e)
+        catch (Exception e) when (e is BenchFailure or UnexpectedResponse)
         {
             Console.Error.WriteLine($"benchmark failed: {e.Message}");
             return 1;
@@ -72,7 +73,7 @@ public static class Cli
         await using var api = named.TryGetValue("api-pid", out var pid) ? new ApiProcess(int.Parse(pid)) : null;
         var context = new BenchContext
         {
-            Api = new ApiClient(http, SigningKey(named)),
+            Api = new ApiClient(http, DevelopmentSigningKey.Read(named.GetValueOrDefault("signing-key-file"))),
             Raw = raw,
             Product = product,
             Frameworks = FrameworkLoader.LoadDefault(),
@@ -97,14 +98,6 @@ public static class Cli
             RunEnvironment.Versions(scales[0].Database.ServerVersion), scales);
         await File.WriteAllTextAsync(Required(named, "json"), JsonSerializer.Serialize(run, Json));
         await File.WriteAllTextAsync(Required(named, "markdown"), MarkdownReport.Write(run));
-    }
-
-    /// <summary>The development signing key, as ops/token finds it: the environment first, then the settings file.</summary>
-    private static string SigningKey(IReadOnlyDictionary<string, string> named)
-    {
-        if (System.Environment.GetEnvironmentVariable("Authentication__DevelopmentSigningKey") is { Length: > 0 } key) return key;
-        using var settings = JsonDocument.Parse(File.ReadAllText(Required(named, "signing-key-file")));
-        return settings.RootElement.GetProperty("Authentication").GetProperty("DevelopmentSigningKey").GetString()!;
     }
 
     private static (string Verb, Dictionary<string, string> Named, List<string> Files) Parse(string[] args)

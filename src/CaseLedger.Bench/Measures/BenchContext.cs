@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Bench.Api;
+using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Raw;
 using Npgsql;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Bench.Api;
+using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;

@@ -1,5 +1,6 @@
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Bench.Api;
+using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
 using CaseLedger.Bench.Raw;
 
 namespace CaseLedger.Bench.Measures;

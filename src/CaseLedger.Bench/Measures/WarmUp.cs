@@ -1,6 +1,7 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Bench.Api;
+using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Raw;
 

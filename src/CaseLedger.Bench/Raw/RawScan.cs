@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
-using CaseLedger.Bench.Api;
 using Npgsql;
 
 namespace CaseLedger.Bench.Raw;

@@ -1,6 +1,7 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Bench;
 using CaseLedger.Bench.Api;
+using CaseLedger.Client;
 using CaseLedger.Bench.Measures;
 using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Reporting;

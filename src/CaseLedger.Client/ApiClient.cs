@@ -1,20 +1,16 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CaseLedger.Api.Infrastructure;
 
-namespace CaseLedger.Bench.Api;
-
-/// <summary>A request serialised ahead of time, so a timed phase measures sending it, not building it.</summary>
-public sealed record PreparedRequest(HttpMethod Method, string Path, string Token, byte[]? Body, int ExpectedStatus, int? OrStatus = null)
-{
-    public bool Expects(HttpResponseMessage response) => (int)response.StatusCode == ExpectedStatus || (int)response.StatusCode == OrStatus;
-}
+namespace CaseLedger.Client;
 
 /// <summary>
 /// Talks to the API as its users do: over HTTP, with development tokens signed by the same issuer as ops/token.
-/// An unexpected status stops the benchmark, so no figure is ever computed from failed requests.
+/// An unexpected status is an <see cref="UnexpectedResponse"/> that quotes the answer, so no caller carries on
+/// from a request that failed.
 /// </summary>
 public sealed class ApiClient(HttpClient http, string signingKey)
 {
@@ -45,7 +41,7 @@ public sealed class ApiClient(HttpClient http, string signingKey)
     /// <summary>Sends, reads the whole response (as a client must) and checks the status.</summary>
     public async Task SendAsync(PreparedRequest request, CancellationToken cancellation)
     {
-        using var response = await http.SendAsync(Message(request), HttpCompletionOption.ResponseHeadersRead, cancellation);
+        using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
         if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
         await response.Content.CopyToAsync(Stream.Null, cancellation);
@@ -53,28 +49,26 @@ public sealed class ApiClient(HttpClient http, string signingKey)
 
     public async Task<JsonDocument> ReadAsync(PreparedRequest request, CancellationToken cancellation)
     {
-        using var response = await http.SendAsync(Message(request), HttpCompletionOption.ResponseHeadersRead, cancellation);
+        using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
         if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
         return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
     }
 
-    private static HttpRequestMessage Message(PreparedRequest request)
+    /// <summary>The answer as the API's own response record, or null when there is no such thing (404).</summary>
+    public async Task<T?> FindAsync<T>(PreparedRequest request, CancellationToken cancellation) where T : class
     {
-        var message = new HttpRequestMessage(request.Method, request.Path);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.Token);
-        if (request.Body is { } body)
-            message.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        return message;
+        using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        if (!request.Expects(response))
+            throw await Failure(request, response, cancellation);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellation);
     }
 
     private static async Task<Exception> Failure(PreparedRequest request, HttpResponseMessage response, CancellationToken cancellation)
     {
         var text = await response.Content.ReadAsStringAsync(cancellation);
-        return new BenchFailure(
+        return new UnexpectedResponse(
             $"{request.Method} {request.Path} answered {(int)response.StatusCode}, expected {request.ExpectedStatus}: {text[..Math.Min(text.Length, 800)]}");
     }
 }
-
-/// <summary>The benchmark could not do the work it was to measure; it reports nothing rather than a wrong figure.</summary>
-public sealed class BenchFailure(string message) : Exception(message);
