@@ -1,4 +1,3 @@
-using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
@@ -18,7 +17,6 @@ builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
 builder.Services.AddInspections();
 builder.Services.AddScoreViews();
-builder.Services.AddDemoData();
 
 var app = builder.Build();
 

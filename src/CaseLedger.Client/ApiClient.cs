@@ -55,14 +55,27 @@ public sealed class ApiClient(HttpClient http, string signingKey)
         return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
     }
 
+    /// <summary>The answer as the API's own response record.</summary>
+    public async Task<T> ReadAsync<T>(PreparedRequest request, CancellationToken cancellation) where T : class
+    {
+        using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
+        return await Answer<T>(request, response, cancellation);
+    }
+
     /// <summary>The answer as the API's own response record, or null when there is no such thing (404).</summary>
     public async Task<T?> FindAsync<T>(PreparedRequest request, CancellationToken cancellation) where T : class
     {
         using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await Answer<T>(request, response, cancellation);
+    }
+
+    private static async Task<T> Answer<T>(PreparedRequest request, HttpResponseMessage response, CancellationToken cancellation) where T : class
+    {
         if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
-        return await response.Content.ReadFromJsonAsync<T>(Json, cancellation);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellation)
+            ?? throw new UnexpectedResponse($"{request.Method} {request.Path} answered null where a {typeof(T).Name} was due.");
     }
 
     private static async Task<Exception> Failure(PreparedRequest request, HttpResponseMessage response, CancellationToken cancellation)

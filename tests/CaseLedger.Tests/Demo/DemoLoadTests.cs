@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
+using CaseLedger.Demo;
 using CaseLedger.Tests.Inspections;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Demo;
 using CaseLedger.Tests.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 

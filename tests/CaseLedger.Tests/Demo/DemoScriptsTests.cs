@@ -1,6 +1,6 @@
-using CaseLedger.Api.Demo;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Scoring;
+using CaseLedger.Demo;
 
 namespace CaseLedger.Tests.Demo;
 

@@ -1,0 +1,63 @@
+using CaseLedger.Api.Inspections;
+
+namespace CaseLedger.Demo;
+
+/// <summary>
+/// One seed report as demo data: the inspection as the report describes it (YOT, framework, fieldwork weeks, a team
+/// named by role title rather than by the people the report names), its case sample, how the final judgements are
+/// found, and how findings move on the way there. <see cref="Key"/> names every id the load uses, so it never
+/// changes once published.
+/// </summary>
+public sealed record DemoInspection(
+    string Key,
+    string Seed,
+    string FrameworkId,
+    YotReference Yot,
+    string Title,
+    IReadOnlyList<DateOnly> FieldworkWeeks,
+    IReadOnlyList<TeamMember> Team,
+    IReadOnlyList<DemoCase> Cases,
+    DemoAnswers Answers,
+    IReadOnlyList<FindingChanges> Changes)
+{
+    public Guid Id => DemoIds.Inspection(Key);
+
+    public string Lead => Team.Single(member => member.Role == TeamRoles.LeadInspector).UserId;
+}
+
+/// <summary>
+/// A case in the sample, examined in fieldwork week <see cref="Week"/> by <see cref="Assessor"/>, who records
+/// every judgement on it.
+/// </summary>
+public sealed record DemoCase(
+    string Reference,
+    string SentenceType,
+    string Setting,
+    int AgeAtStart,
+    string Gender,
+    string Ethnicity,
+    string RiskOfHarm,
+    string Status,
+    int Week,
+    string Assessor)
+{
+    /// <summary>The case as the sample records it, under its id in the inspection named by <paramref name="key"/>.</summary>
+    public SampledCase Sampled(string key) => new(
+        DemoIds.Case(key, Reference), Reference, SentenceType, Setting, AgeAtStart, Gender, Ethnicity, RiskOfHarm, Status);
+}
+
+/// <summary>
+/// How many judgements take a first answer other than their final one, and how they come to the final one:
+/// revised by the inspector who recorded them, or moderated by the lead, in fieldwork week <see cref="Week"/>
+/// (null: after fieldwork, before publication), chosen among judgements recorded in week <see cref="RecordedIn"/>
+/// (null: any week up to then). <see cref="ChangeKind.RevisionOverturned"/> judgements start right, are revised
+/// wrongly in that week, and the lead moderates them back after fieldwork.
+/// </summary>
+public sealed record FindingChanges(ChangeKind Kind, int? Week, int Count, int? RecordedIn = null);
+
+public enum ChangeKind
+{
+    Revision,
+    Moderation,
+    RevisionOverturned,
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace CaseLedger.Demo;
+
+/// <summary>ops/run starts this once the API answers /health/ready.
+/// Not top-level statements: their global <c>Program</c> would clash with the API's in the test project.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        // ops/run stops the load with SIGTERM when the API ends; stop between requests, as Ctrl-C does.
+        using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            });
+        using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        }));
+        return await DemoCli.RunAsync(args, logging.CreateLogger("CaseLedger.Demo"), Console.Error, cancellation.Token);
+    }
+}
