@@ -44,7 +44,7 @@ public static class DemoCli
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Demo data load failed; the API serves what was loaded, and the next run resumes it");
+            logger.LogError(exception, "Demo data load failed; what it loaded stays, and the next run resumes it");
             return 1;
         }
     }

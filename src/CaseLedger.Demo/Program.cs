@@ -14,7 +14,7 @@ internal static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
-        // ops/run stops the load with SIGTERM when the API ends; stop between requests, as Ctrl-C does.
+        // ops/run stops the load with SIGTERM when the API ends: cancel it as Ctrl-C does, so it says it stopped.
         using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
             {
