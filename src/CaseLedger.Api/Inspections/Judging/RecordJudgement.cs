@@ -41,7 +41,7 @@ public static class RecordJudgementEndpoint
             case RecordingDecision.Repeat repeat:
                 return Created(repeat.Existing);
             case RecordingDecision.Record record:
-                var judgement = JudgementView.NewDocument(id, record.Event, actor.UserId, clock.GetUtcNow(), header.OpenWeek);
+                var judgement = CurrentJudgement.Start(id, record.Event, actor.UserId, clock.GetUtcNow(), header.OpenWeek);
                 session.Stamp(actor, http, header.OpenWeek);
                 session.Events.Append(id, record.Event);
                 session.Insert(judgement);

@@ -72,7 +72,7 @@ public static class RecordJudgementBatchEndpoint
                     break;
                 case RecordingDecision.Record record:
                     recorded.Add(record.Event);
-                    results.Add(JudgementView.From(JudgementView.NewDocument(id, record.Event, actor.UserId, now, header.OpenWeek)));
+                    results.Add(JudgementView.From(CurrentJudgement.Start(id, record.Event, actor.UserId, now, header.OpenWeek)));
                     break;
             }
         }
@@ -85,7 +85,7 @@ public static class RecordJudgementBatchEndpoint
             session.Stamp(actor, http, header.OpenWeek);
             session.Events.Append(id, recorded.ToArray());
             foreach (var @event in recorded)
-                session.Insert(JudgementView.NewDocument(id, @event, actor.UserId, now, header.OpenWeek));
+                session.Insert(CurrentJudgement.Start(id, @event, actor.UserId, now, header.OpenWeek));
             session.RequireStillWritable(id, header.OpenWeek);
             try
             {

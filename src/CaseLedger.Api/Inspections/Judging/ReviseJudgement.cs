@@ -37,10 +37,6 @@ public static class ReviseJudgementEndpoint
         if (rejection is not null) return (null!, current, rejection);
 
         var revised = new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1);
-        return (revised, current with
-        {
-            Answer = answer, Reasons = reasons, Note = note, LastChangedBy = context.Actor.UserId, LastChangedAt = now,
-            Week = context.Header.OpenWeek,
-        }, null);
+        return (revised, current.Apply(revised, context.Actor.UserId, now, context.Header.OpenWeek), null);
     }
 }

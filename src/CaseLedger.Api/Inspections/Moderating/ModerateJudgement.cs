@@ -41,10 +41,6 @@ public static class ModerateJudgementEndpoint
         if (rejection is not null) return (null!, current, rejection);
 
         var moderated = new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1);
-        return (moderated, current with
-        {
-            Answer = answer, Reasons = reasons, LastChangedBy = context.Actor.UserId, LastChangedAt = now,
-            Week = context.Header.OpenWeek, Moderated = true,
-        }, null);
+        return (moderated, current.Apply(moderated, context.Actor.UserId, now, context.Header.OpenWeek), null);
     }
 }
