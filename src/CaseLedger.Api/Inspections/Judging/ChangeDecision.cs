@@ -11,24 +11,29 @@ public static class ChangeDecision
 {
     public sealed record Change(string? Answer, IReadOnlyList<string>? Reasons, string? Text, int? ExpectedVersion);
 
-    /// <summary>What a change must say for itself, and the event it comes to: a revision may give a note; a
-    /// moderation must give a rationale, which is never compared with the judgement's note.</summary>
-    public sealed record Kind(string Field, bool Required, Func<CurrentJudgement, Answer, IReadOnlyList<string>, string?, IJudgementChange> Event)
+    /// <summary>
+    /// What sets one kind of change apart: who may make it and when, what it must say for itself (a revision may
+    /// give a note; a moderation must give a rationale, which is never compared with the judgement's note), and the
+    /// event it comes to.
+    /// </summary>
+    public sealed record Kind(
+        Func<JudgingContext, Rejection?> Allowed,
+        string Field,
+        bool Required,
+        Func<CurrentJudgement, Answer, IReadOnlyList<string>, string?, IJudgementChange> Event);
+
+    /// <summary>
+    /// Pure: the change's event and the judgement's next revision, or why the change is refused. The judgement was
+    /// read by id alone, so one of another inspection is as absent as none.
+    /// </summary>
+    public static Decision<CurrentJudgement> Decide(
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, Change? change, Kind kind, DateTimeOffset now)
     {
-        public static readonly Kind Revision = new("note", Required: false, (current, answer, reasons, note) =>
-            new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1));
+        if (kind.Allowed(context) is { } refused) return refused;
+        if (current is null || current.InspectionId != context.Header.Id)
+            return Rejection.NotFound($"Judgement {judgementId} is not in this inspection.");
+        if (change is null) return Rejection.MissingBody();
 
-        public static readonly Kind Moderation = new("rationale", Required: true, (current, answer, reasons, rationale) =>
-            new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1));
-    }
-
-    /// <summary>The judgement was read by id alone: one of another inspection is as absent as none.</summary>
-    public static Rejection? Missing(InspectionHeader header, Guid judgementId, CurrentJudgement? current) =>
-        current is null || current.InspectionId != header.Id ? Rejection.NotFound($"Judgement {judgementId} is not in this inspection.") : null;
-
-    /// <summary>Pure: the change's event and the judgement's next revision, or why the change is refused.</summary>
-    public static Decision<CurrentJudgement> Decide(JudgingContext context, CurrentJudgement current, Change change, Kind kind, DateTimeOffset now)
-    {
         var errors = new FieldErrors();
         var answer = Answers.Parse(change.Answer);
         if (answer is null) errors.OneOf(change.Answer, "answer", Answers.Names);

@@ -29,15 +29,15 @@ public static class ReviseJudgementEndpoint
             new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
             http, store, clock, cancellation);
 
-    /// <summary>Pure: a revision belongs to an open fieldwork week of an unpublished inspection.</summary>
+    /// <summary>A revision belongs to an open fieldwork week of an unpublished inspection.</summary>
+    public static readonly ChangeDecision.Kind Revision = new(
+        context => InspectionRules.Writable(context.Header) ?? InspectionRules.WeekOpen(context.Header),
+        "note", Required: false,
+        (current, answer, reasons, note) =>
+            new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1));
+
     public static Decision<CurrentJudgement> Decide(
-        JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, DateTimeOffset now)
-    {
-        if ((InspectionRules.Writable(context.Header) ?? InspectionRules.WeekOpen(context.Header)
-                ?? ChangeDecision.Missing(context.Header, judgementId, current)) is { } refused)
-            return refused;
-        if (command is null) return Rejection.MissingBody();
-        return ChangeDecision.Decide(context, current!,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), ChangeDecision.Kind.Revision, now);
-    }
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, DateTimeOffset now) =>
+        ChangeDecision.Decide(context, judgementId, current,
+            command is null ? null : new(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), Revision, now);
 }

@@ -33,15 +33,15 @@ public static class ModerateJudgementEndpoint
             new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
             http, store, clock, cancellation);
 
-    /// <summary>Pure: only the lead moderates, and only before publication.</summary>
+    /// <summary>Only the lead moderates, and only before publication.</summary>
+    public static readonly ChangeDecision.Kind Moderation = new(
+        context => InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header),
+        "rationale", Required: true,
+        (current, answer, reasons, rationale) =>
+            new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1));
+
     public static Decision<CurrentJudgement> Decide(
-        JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, DateTimeOffset now)
-    {
-        if ((InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header)
-                ?? ChangeDecision.Missing(context.Header, judgementId, current)) is { } refused)
-            return refused;
-        if (command is null) return Rejection.MissingBody();
-        return ChangeDecision.Decide(context, current!,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), ChangeDecision.Kind.Moderation, now);
-    }
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, DateTimeOffset now) =>
+        ChangeDecision.Decide(context, judgementId, current,
+            command is null ? null : new(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), Moderation, now);
 }
