@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Writing;
 using JasperFx.Events;
 
 namespace CaseLedger.Api.Scores;

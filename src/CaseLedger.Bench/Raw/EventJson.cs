@@ -26,7 +26,7 @@ public static class EventJson
 
     /// <summary>The current-judgement document the product writes beside a recorded judgement.</summary>
     public static string Document(Guid inspectionId, PlannedJudgement judgement, int week) =>
-        JsonSerializer.Serialize(JudgementView.NewDocument(inspectionId, Recorded(judgement), judgement.By, DateTimeOffset.UtcNow, week), Options);
+        JsonSerializer.Serialize(CurrentJudgement.Start(inspectionId, Recorded(judgement), judgement.By, DateTimeOffset.UtcNow, week), Options);
 
     public static string Headers(string role, int week) => $$"""{"role":"{{role}}","week":{{week}}}""";
 }

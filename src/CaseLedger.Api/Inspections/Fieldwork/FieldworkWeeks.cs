@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -12,33 +13,33 @@ namespace CaseLedger.Api.Inspections.Fieldwork;
 /// </summary>
 public static class FieldworkWeeks
 {
-    public static (IReadOnlyList<object> Events, Rejection? Rejection) DecideOpen(InspectionHeader header, Actor actor, int number)
+    public static Decision<InspectionHeader> DecideOpen(InspectionHeader header, Actor actor, int number, DateTimeOffset now)
     {
         if ((InspectionRules.LeadOnly(header, actor, "open fieldwork weeks") ?? InspectionRules.Writable(header)) is { } refused)
-            return ([], refused);
+            return refused;
         if (header.PlannedWeeks.All(week => week.Number != number))
-            return ([], Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks."));
-        if (header.OpenWeek == number) return ([], null);
+            return Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks.");
+        if (header.OpenWeek == number) return Decision<InspectionHeader>.Unchanged(header);
         if (header.OpenWeek is { } open)
-            return ([], Rejection.Conflict($"Week {open} is still open; close it before opening week {number}."));
+            return Rejection.Conflict($"Week {open} is still open; close it before opening week {number}.");
         if (header.ClosedWeeks.Contains(number))
-            return ([], Rejection.Conflict($"Week {number} has closed; a closed week does not reopen."));
+            return Rejection.Conflict($"Week {number} has closed; a closed week does not reopen.");
         var next = header.PlannedWeeks.Select(week => week.Number).Where(n => !header.ClosedWeeks.Contains(n)).Min();
         if (number != next)
-            return ([], Rejection.Conflict($"Weeks open in order: week {next} comes next."));
-        return ([new FieldworkWeekOpened(number)], null);
+            return Rejection.Conflict($"Weeks open in order: week {next} comes next.");
+        return HeaderCommand.Evolve(header, now, new FieldworkWeekOpened(number));
     }
 
-    public static (IReadOnlyList<object> Events, Rejection? Rejection) DecideClose(InspectionHeader header, Actor actor, int number)
+    public static Decision<InspectionHeader> DecideClose(InspectionHeader header, Actor actor, int number, DateTimeOffset now)
     {
         if ((InspectionRules.LeadOnly(header, actor, "close fieldwork weeks") ?? InspectionRules.Writable(header)) is { } refused)
-            return ([], refused);
+            return refused;
         if (header.PlannedWeeks.All(week => week.Number != number))
-            return ([], Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks."));
-        if (header.ClosedWeeks.Contains(number)) return ([], null);
+            return Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks.");
+        if (header.ClosedWeeks.Contains(number)) return Decision<InspectionHeader>.Unchanged(header);
         if (header.OpenWeek != number)
-            return ([], Rejection.Conflict($"Week {number} is not open."));
-        return ([new FieldworkWeekClosed(number)], null);
+            return Rejection.Conflict($"Week {number} is not open.");
+        return HeaderCommand.Evolve(header, now, new FieldworkWeekClosed(number));
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -49,8 +50,7 @@ public static class FieldworkWeeks
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, session =>
-            Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideOpen(header, actor, number), cancellation)), cancellation);
+        WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideOpen(header, actor, number, now), Respond), http, store, clock, cancellation);
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
@@ -60,14 +60,9 @@ public static class FieldworkWeeks
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, session =>
-            Respond(HeaderWrites.ApplyAsync(id, http, session, clock, (header, actor) => DecideClose(header, actor, number), cancellation)), cancellation);
+        WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideClose(header, actor, number, now), Respond), http, store, clock, cancellation);
 
-    private static async Task<IResult> Respond(Task<(InspectionHeader? Header, Rejection? Rejection)> write)
-    {
-        var (header, rejection) = await write;
-        return rejection?.ToResult() ?? Results.Ok(new WeekState(header!.OpenWeek, header.ClosedWeeks));
-    }
+    private static IResult Respond(InspectionHeader header) => Results.Ok(new WeekState(header.OpenWeek, header.ClosedWeeks));
 
     public sealed record WeekState(int? OpenWeek, IReadOnlyList<int> ClosedWeeks);
 }

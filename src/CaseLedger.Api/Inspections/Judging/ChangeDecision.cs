@@ -1,5 +1,6 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Scoring;
 
 namespace CaseLedger.Api.Inspections.Judging;
@@ -10,39 +11,52 @@ public static class ChangeDecision
 {
     public sealed record Change(string? Answer, IReadOnlyList<string>? Reasons, string? Text, int? ExpectedVersion);
 
-    /// <summary>What a change must say for itself: a revision may give a note; a moderation must give a rationale,
-    /// which is never compared with the judgement's note.</summary>
-    public sealed record Explanation(string Field, bool Required)
-    {
-        public static readonly Explanation OptionalNote = new("note", Required: false);
-        public static readonly Explanation RequiredRationale = new("rationale", Required: true);
-    }
+    /// <summary>
+    /// What sets one kind of change apart: who may make it and when, what it must say for itself (a revision may
+    /// give a note; a moderation must give a rationale, which is never compared with the judgement's note), and the
+    /// event it comes to.
+    /// </summary>
+    public sealed record Kind(
+        Func<JudgingContext, Rejection?> Allowed,
+        string Field,
+        bool Required,
+        Func<CurrentJudgement, Answer, IReadOnlyList<string>, string?, IJudgementChange> Event);
 
-    /// <summary>Pure: the validated new answer and reasons, or why the change is refused.</summary>
-    public static (Answer Answer, IReadOnlyList<string> Reasons, string? Text, Rejection? Rejection) Decide(
-        Framework framework, CurrentJudgement current, Change change, Explanation explanation)
+    /// <summary>
+    /// Pure: the change's event and the judgement's next revision, or why the change is refused. The judgement was
+    /// read by id alone, so one of another inspection is as absent as none.
+    /// </summary>
+    public static Decision<CurrentJudgement> Decide(
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, Change? change, Kind kind, DateTimeOffset now)
     {
+        if (kind.Allowed(context) is { } refused) return refused;
+        if (current is null || current.InspectionId != context.Header.Id)
+            return Rejection.NotFound($"Judgement {judgementId} is not in this inspection.");
+        if (change is null) return Rejection.MissingBody();
+
         var errors = new FieldErrors();
         var answer = Answers.Parse(change.Answer);
         if (answer is null) errors.OneOf(change.Answer, "answer", Answers.Names);
         if (change.ExpectedVersion is null) errors.Add("expectedVersion", "is required: the version of the judgement you saw.");
-        if (explanation.Required) errors.RequireText(change.Text, explanation.Field, Answers.MaxNote);
-        else errors.OptionalText(change.Text, explanation.Field, Answers.MaxNote);
+        if (kind.Required) errors.RequireText(change.Text, kind.Field, Answers.MaxNote);
+        else errors.OptionalText(change.Text, kind.Field, Answers.MaxNote);
         var reasons = change.Reasons ?? [];
-        if (answer is { } given && framework.FindQuestion(current.QuestionId) is { } question)
+        if (answer is { } given && context.Framework.FindQuestion(current.QuestionId) is { } question)
             Answers.CheckReasons(errors, "reasons", given, reasons, question);
-        if (errors.ToRejection() is { } invalid) return (default, [], null, invalid);
+        if (errors.ToRejection() is { } invalid) return invalid;
 
         if (change.ExpectedVersion != current.Version)
-            return (default, [], null, Rejection.Conflict(
+            return Rejection.Conflict(
                 $"The judgement is at version {current.Version}, not {change.ExpectedVersion}: someone changed it since you read it.",
-                extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) }));
+                extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) });
 
         var text = string.IsNullOrWhiteSpace(change.Text) ? null : change.Text;
-        if (answer == current.Answer && reasons.SequenceEqual(current.Reasons) && (explanation.Required || text == current.Note))
-            return (default, [], null, Rejection.Conflict("This change would leave the judgement as it is.",
-                extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) }));
+        if (answer == current.Answer && reasons.SequenceEqual(current.Reasons) && (kind.Required || text == current.Note))
+            return Rejection.Conflict("This change would leave the judgement as it is.",
+                extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) });
 
-        return (answer!.Value, [.. reasons], text, null);
+        var @event = kind.Event(current, answer!.Value, [.. reasons], text);
+        var changed = current.Apply(@event, context.Actor.UserId, now, context.Header.OpenWeek);
+        return context.Append(changed, [@event], [DocumentWrite.Revise(changed, changed.Version)]);
     }
 }

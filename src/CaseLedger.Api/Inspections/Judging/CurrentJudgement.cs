@@ -26,6 +26,41 @@ public sealed record CurrentJudgement : IRevisioned
     /// <summary>1 when recorded; each revision or moderation adds one. Kept by Marten's numeric revisions.</summary>
     public int Version { get; set; }
 
+    /// <summary>A judgement as its recording starts it.</summary>
+    public static CurrentJudgement Start(Guid inspectionId, JudgementRecorded recorded, string by, DateTimeOffset at, int? week) => new CurrentJudgement
+    {
+        Id = recorded.JudgementId,
+        InspectionId = inspectionId,
+        CaseId = recorded.CaseId,
+        QuestionId = recorded.QuestionId,
+        Answer = recorded.Answer,
+        RecordedBy = by,
+        LastChangedBy = by,
+        LastChangedAt = at,
+    }.Apply(recorded, by, at, week);
+
+    /// <summary>
+    /// The one place an event changes a current judgement, so recording, revising and moderating cannot drift
+    /// apart. A moderation's rationale is not a note: it leaves the note as it was, and marks the judgement
+    /// moderated for good (a later revision does not unmark it).
+    /// </summary>
+    public CurrentJudgement Apply(IJudgementChange change, string by, DateTimeOffset at, int? week) => this with
+    {
+        Answer = change.Answer,
+        Reasons = change.Reasons,
+        Note = change switch
+        {
+            JudgementRecorded recorded => recorded.Note,
+            JudgementRevised revised => revised.Note,
+            _ => Note,
+        },
+        LastChangedBy = by,
+        LastChangedAt = at,
+        Week = week,
+        Moderated = Moderated || change is JudgementModerated,
+        Version = change.Version,
+    };
+
     public bool SameContentAs(Guid caseId, string questionId, Answer answer, IReadOnlyList<string> reasons, string? note) =>
         CaseId == caseId && QuestionId == questionId && Answer == answer && Reasons.SequenceEqual(reasons) && Note == note;
 }

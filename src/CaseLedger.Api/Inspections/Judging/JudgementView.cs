@@ -21,20 +21,4 @@ public sealed record JudgementView(
         judgement.Id, judgement.InspectionId, judgement.CaseId, judgement.QuestionId, judgement.Answer, judgement.Reasons,
         judgement.Note, judgement.Version, judgement.RecordedBy, judgement.LastChangedBy, judgement.LastChangedAt,
         judgement.Week, judgement.Moderated);
-
-    public static CurrentJudgement NewDocument(Guid inspectionId, JudgementRecorded recorded, string by, DateTimeOffset at, int? week) => new()
-    {
-        Id = recorded.JudgementId,
-        InspectionId = inspectionId,
-        CaseId = recorded.CaseId,
-        QuestionId = recorded.QuestionId,
-        Answer = recorded.Answer,
-        Reasons = recorded.Reasons,
-        Note = recorded.Note,
-        RecordedBy = by,
-        LastChangedBy = by,
-        LastChangedAt = at,
-        Week = week,
-        Version = 1,
-    };
 }

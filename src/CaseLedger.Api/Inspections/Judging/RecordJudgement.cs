@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -21,68 +22,55 @@ public static class RecordJudgementEndpoint
     public static Task<IResult> Post(
         Guid id, JudgementInput input, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, session => Attempt(id, input, http, session, store, frameworks, clock, cancellation), cancellation);
-
-    private static async Task<IResult> Attempt(
-        Guid id, JudgementInput input, HttpContext http, IDocumentSession session, IDocumentStore store,
-        FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation)
-    {
-        if (input is null) return Rejection.MissingBody().ToResult();
-        var (context, rejection) = await JudgingContext.LoadAsync(id, http, session, frameworks, cancellation);
-        if (rejection is not null) return rejection.ToResult();
-        var (actor, header, framework) = context!;
-
-        var judgementId = input.Id ?? Guid.NewGuid();
-        var sameId = input.Id is null ? null : await session.LoadAsync<CurrentJudgement>(judgementId, cancellation);
-        switch (RecordingDecision.Decide(header, framework, input, judgementId, sameId))
-        {
-            case RecordingDecision.Refuse refuse:
-                return refuse.Rejection.ToResult();
-            case RecordingDecision.Repeat repeat:
-                return Created(repeat.Existing);
-            case RecordingDecision.Record record:
-                var judgement = JudgementView.NewDocument(id, record.Event, actor.UserId, clock.GetUtcNow(), header.OpenWeek);
-                session.Stamp(actor, http, header.OpenWeek);
-                session.Events.Append(id, record.Event);
-                session.Insert(judgement);
-                session.RequireStillWritable(id, header.OpenWeek);
-                try
-                {
-                    await session.SaveLedgerAsync(id, cancellation);
-                    return Created(judgement);
-                }
-                catch (Exception exception) when (LedgerWrites.IsUniqueViolation(exception))
-                {
-                    return await ExplainCollisionAsync(store, id, input, judgementId, record.Event, cancellation);
-                }
-                catch (Exception exception) when (!LedgerWrites.IsStreamVersionCollision(exception) && LedgerWrites.Refusal(exception) is { } refused)
-                {
-                    return refused.ToResult();
-                }
-            default:
-                throw new InvalidOperationException("Unknown recording decision.");
-        }
-    }
+        input is null
+            ? Task.FromResult(Rejection.MissingBody().ToResult())
+            : WritePipeline.RunAsync(new Recording(id, input, input.Id ?? Guid.NewGuid(), frameworks), http, store, clock, cancellation);
 
     /// <summary>
-    /// The database refused the insert: either the same request raced itself (same id — a retry, answered with the
-    /// first result when it says the same), or another judgement already answers this case and question.
+    /// Pure: a new judgement, the same one again (a safe retry: nothing to append), or a refusal.
+    /// <paramref name="sameId"/> is the judgement already stored under the requested id, if any; different content
+    /// under that id is a conflict. <paramref name="field"/> prefixes field names, so a batch can say which item is wrong.
     /// </summary>
-    private static async Task<IResult> ExplainCollisionAsync(
-        IDocumentStore store, Guid inspectionId, JudgementInput input, Guid judgementId, JudgementRecorded attempted,
-        CancellationToken cancellation)
+    public static Decision<CurrentJudgement> Decide(
+        JudgingContext context, JudgementInput input, Guid judgementId, CurrentJudgement? sameId, DateTimeOffset now, string field = "")
     {
-        await using var query = store.QuerySession();
-        var sameId = await query.LoadAsync<CurrentJudgement>(judgementId, cancellation);
-        if (sameId is not null)
-            return sameId.InspectionId == inspectionId && sameId.SameContentAs(attempted.CaseId, attempted.QuestionId, attempted.Answer, attempted.Reasons, attempted.Note)
-                ? Created(sameId)
-                : Rejection.Conflict($"Judgement {judgementId} was already recorded with different content.").ToResult();
+        var (actor, header, framework) = context;
+        var errors = new FieldErrors();
+        errors.Require(input.CaseId is not null, field + "caseId", "is required.");
+        errors.RequireText(input.QuestionId, field + "questionId", 40);
+        var answer = Answers.Parse(input.Answer);
+        if (answer is null) errors.OneOf(input.Answer, field + "answer", Answers.Names);
+        errors.OptionalText(input.Note, field + "note", Answers.MaxNote);
+        if (errors.ToRejection() is { } invalid) return invalid;
 
-        var current = await query.Query<CurrentJudgement>().FirstOrDefaultAsync(judgement =>
-            judgement.InspectionId == inspectionId && judgement.CaseId == attempted.CaseId && judgement.QuestionId == attempted.QuestionId, cancellation);
-        return CaseQuestionTaken(inspectionId, current).ToResult();
+        if ((InspectionRules.Writable(header) ?? InspectionRules.WeekOpen(header)) is { } closed) return closed;
+        if (header.FindCase(input.CaseId!.Value) is not { } @case)
+            return Rejection.NotFound($"Case {input.CaseId} is not in this inspection's sample.", Where(field));
+        if (framework.FindQuestion(input.QuestionId!) is not { } question)
+            return Rejection.Conflict($"Question '{input.QuestionId}' is not in framework {framework.Id} version {framework.Version}.", Where(field));
+        if (!question.AppliesTo(@case))
+            return Rejection.Conflict(
+                $"Question '{question.Id}' does not apply to case {@case.Reference} ({@case.Setting}, {@case.SentenceType}, risk {@case.RiskOfHarm ?? "not recorded"}).",
+                Where(field));
+
+        var reasons = input.Reasons ?? [];
+        Answers.CheckReasons(errors, field + "reasons", answer!.Value, reasons, question);
+        if (errors.ToRejection() is { } badReasons) return badReasons;
+
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note;
+        if (sameId is not null)
+            return sameId.InspectionId == header.Id && sameId.SameContentAs(@case.Id, question.Id, answer.Value, reasons, note)
+                ? Decision<CurrentJudgement>.Unchanged(sameId)
+                : Rejection.Conflict(
+                    $"Judgement {judgementId} was already recorded with different content; a retry must repeat it exactly.",
+                    Where(field), new Dictionary<string, object?> { ["existing"] = sameId.InspectionId == header.Id ? JudgementView.From(sameId) : null });
+
+        var recorded = new JudgementRecorded(judgementId, @case.Id, question.Id, answer.Value, [.. reasons], note);
+        var judgement = CurrentJudgement.Start(header.Id, recorded, actor.UserId, now, header.OpenWeek);
+        return context.Append(judgement, [recorded], [DocumentWrite.Insert(judgement)]);
     }
+
+    private static string? Where(string field) => field.Length == 0 ? null : $"At {field.TrimEnd('.')}.";
 
     public static Rejection CaseQuestionTaken(Guid inspectionId, CurrentJudgement? current, string? detail = null) => Rejection.Conflict(
         "This case and question already have a judgement; revise it instead.",
@@ -95,4 +83,38 @@ public static class RecordJudgementEndpoint
 
     private static IResult Created(CurrentJudgement judgement) =>
         Results.Created($"/inspections/{judgement.InspectionId}/judgements/{judgement.Id}", JudgementView.From(judgement));
+
+    /// <summary>The id is chosen once, so a retried attempt records the same judgement, not a second one.</summary>
+    private sealed record Recording(Guid InspectionId, JudgementInput Input, Guid JudgementId, FrameworkCatalog Frameworks)
+        : IInspectionCommand<CurrentJudgement>
+    {
+        public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+        {
+            var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
+            if (rejection is not null) return rejection;
+            var sameId = Input.Id is null ? null : await session.LoadAsync<CurrentJudgement>(JudgementId, cancellation);
+            return Decide(context!, Input, JudgementId, sameId, now);
+        }
+
+        public IResult Respond(CurrentJudgement judgement) => Created(judgement);
+
+        /// <summary>
+        /// The database refused the insert: either the same request raced itself (same id — a retry, answered with the
+        /// first result when it says the same), or another judgement already answers this case and question.
+        /// </summary>
+        public async Task<IResult?> ExplainAsync(Exception refused, Decision<CurrentJudgement> decision, IQuerySession query, CancellationToken cancellation)
+        {
+            if (!LedgerWrites.IsUniqueViolation(refused)) return LedgerWrites.Refusal(refused)?.ToResult();
+            var attempted = decision.State!;
+            var sameId = await query.LoadAsync<CurrentJudgement>(JudgementId, cancellation);
+            if (sameId is not null)
+                return sameId.InspectionId == InspectionId && sameId.SameContentAs(attempted.CaseId, attempted.QuestionId, attempted.Answer, attempted.Reasons, attempted.Note)
+                    ? Created(sameId)
+                    : Rejection.Conflict($"Judgement {JudgementId} was already recorded with different content.").ToResult();
+
+            var current = await query.Query<CurrentJudgement>().FirstOrDefaultAsync(judgement =>
+                judgement.InspectionId == InspectionId && judgement.CaseId == attempted.CaseId && judgement.QuestionId == attempted.QuestionId, cancellation);
+            return CaseQuestionTaken(InspectionId, current).ToResult();
+        }
+    }
 }

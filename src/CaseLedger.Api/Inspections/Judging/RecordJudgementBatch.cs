@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -30,86 +31,83 @@ public static class RecordJudgementBatchEndpoint
     [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
     public static Task<IResult> Post(
         Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentStore store,
-        FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, session => Attempt(id, batch, http, session, store, frameworks, clock, cancellation), cancellation);
-
-    private static async Task<IResult> Attempt(
-        Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentSession session, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation)
     {
-        if (batch is null) return Rejection.MissingBody().ToResult();
+        if (Validate(batch) is { } invalid) return Task.FromResult(invalid.ToResult());
+        // Ids are chosen once, so a retried attempt records the same judgements, not new ones.
+        var ids = batch.Judgements!.Select(item => item.Id ?? Guid.NewGuid()).ToList();
+        return WritePipeline.RunAsync(new Recording(id, batch.Judgements!, ids, frameworks), http, store, clock, cancellation);
+    }
+
+    /// <summary>Pure: what the batch must be before anything is read.</summary>
+    public static Rejection? Validate(RecordJudgementBatch? batch)
+    {
+        if (batch is null) return Rejection.MissingBody();
         var items = batch.Judgements ?? [];
-        if (items.Count is 0 or > MaxItems)
-            return Rejection.Invalid("judgements", $"must hold between 1 and {MaxItems} judgements.").ToResult();
-        if (items.Any(item => item is null))
-            return Rejection.Invalid("judgements", "an item is null.").ToResult();
+        if (items.Count is 0 or > MaxItems) return Rejection.Invalid("judgements", $"must hold between 1 and {MaxItems} judgements.");
+        if (items.Any(item => item is null)) return Rejection.Invalid("judgements", "an item is null.");
+        return null;
+    }
 
-        var (context, rejection) = await JudgingContext.LoadAsync(id, http, session, frameworks, cancellation);
-        if (rejection is not null) return rejection.ToResult();
-        var (actor, header, framework) = context!;
-
-        var ids = items.Select(item => item.Id ?? Guid.NewGuid()).ToList();
+    /// <summary>
+    /// Pure: each item decided as a single recording would be (<see cref="RecordJudgementEndpoint.Decide"/>), then
+    /// the batch as a whole: the first refused item refuses it, repeats are answered without being appended, and two
+    /// new items may not answer one case and question. <paramref name="stored"/> holds the judgements already stored
+    /// under the items' given ids.
+    /// </summary>
+    public static Decision<BatchResult> Decide(
+        JudgingContext context, IReadOnlyList<JudgementInput> items, IReadOnlyList<Guid> ids,
+        IReadOnlyDictionary<Guid, CurrentJudgement> stored, DateTimeOffset now)
+    {
         if (FirstRepeatedIndex(ids) is { } repeatedId)
-            return Rejection.Invalid($"judgements[{repeatedId}].id", "repeats the id of an earlier item in this batch.").ToResult();
-        var givenIds = items.Where(item => item.Id is not null).Select(item => item.Id!.Value).ToList();
-        var stored = givenIds.Count == 0
-            ? new Dictionary<Guid, CurrentJudgement>()
-            : (await session.LoadManyAsync<CurrentJudgement>(cancellation, givenIds)).ToDictionary(judgement => judgement.Id);
+            return Rejection.Invalid($"judgements[{repeatedId}].id", "repeats the id of an earlier item in this batch.");
 
-        var now = clock.GetUtcNow();
         var recorded = new List<JudgementRecorded>(items.Count);
+        var writes = new List<DocumentWrite>(items.Count);
         var results = new List<JudgementView>(items.Count);
-        var repeated = 0;
         for (var index = 0; index < items.Count; index++)
         {
-            switch (RecordingDecision.Decide(header, framework, items[index], ids[index], stored.GetValueOrDefault(ids[index]), $"judgements[{index}]."))
-            {
-                case RecordingDecision.Refuse refuse:
-                    return refuse.Rejection.ToResult();
-                case RecordingDecision.Repeat repeat:
-                    repeated++;
-                    results.Add(JudgementView.From(repeat.Existing));
-                    break;
-                case RecordingDecision.Record record:
-                    recorded.Add(record.Event);
-                    results.Add(JudgementView.From(JudgementView.NewDocument(id, record.Event, actor.UserId, now, header.OpenWeek)));
-                    break;
-            }
+            var item = RecordJudgementEndpoint.Decide(context, items[index], ids[index], stored.GetValueOrDefault(ids[index]), now, $"judgements[{index}].");
+            if (item.Rejection is { } refused) return refused;
+            recorded.AddRange(item.Events.Cast<JudgementRecorded>());
+            writes.AddRange(item.Writes);
+            results.Add(JudgementView.From(item.State!));
         }
         if (FirstRepeatedIndex(recorded.Select(e => (e.CaseId, e.QuestionId)).ToList()) is { } twice)
             return Rejection.Conflict("Two items of this batch answer the same case and question.",
-                $"At judgements[{items.Count - recorded.Count + twice}] (counting only new items: {twice}).").ToResult();
+                $"At judgements[{items.Count - recorded.Count + twice}] (counting only new items: {twice}).");
 
-        if (recorded.Count > 0)
+        var result = new BatchResult(recorded.Count, items.Count - recorded.Count, results);
+        return recorded.Count == 0 ? Decision<BatchResult>.Unchanged(result) : context.Append(result, recorded, writes);
+    }
+
+    private sealed record Recording(Guid InspectionId, IReadOnlyList<JudgementInput> Items, IReadOnlyList<Guid> Ids, FrameworkCatalog Frameworks)
+        : IInspectionCommand<BatchResult>
+    {
+        public async Task<Decision<BatchResult>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
         {
-            session.Stamp(actor, http, header.OpenWeek);
-            session.Events.Append(id, recorded.ToArray());
-            foreach (var @event in recorded)
-                session.Insert(JudgementView.NewDocument(id, @event, actor.UserId, now, header.OpenWeek));
-            session.RequireStillWritable(id, header.OpenWeek);
-            try
-            {
-                await session.SaveLedgerAsync(id, cancellation);
-            }
-            catch (Exception exception) when (LedgerWrites.IsUniqueViolation(exception))
-            {
-                return (await ExplainCollisionAsync(store, id, items, ids, recorded, cancellation)).ToResult();
-            }
-            catch (Exception exception) when (!LedgerWrites.IsStreamVersionCollision(exception) && LedgerWrites.Refusal(exception) is { } refused)
-            {
-                return refused.ToResult();
-            }
+            var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
+            if (rejection is not null) return rejection;
+            var givenIds = Items.Where(item => item.Id is not null).Select(item => item.Id!.Value).ToList();
+            var stored = givenIds.Count == 0
+                ? new Dictionary<Guid, CurrentJudgement>()
+                : (await session.LoadManyAsync<CurrentJudgement>(cancellation, givenIds)).ToDictionary(judgement => judgement.Id);
+            return Decide(context!, Items, Ids, stored, now);
         }
 
-        return Results.Created($"/inspections/{id}/judgements", new BatchResult(recorded.Count, repeated, results));
+        public IResult Respond(BatchResult result) => Results.Created($"/inspections/{InspectionId}/judgements", result);
+
+        public async Task<IResult?> ExplainAsync(Exception refused, Decision<BatchResult> decision, IQuerySession query, CancellationToken cancellation) =>
+            LedgerWrites.IsUniqueViolation(refused)
+                ? (await ExplainCollisionAsync(query, InspectionId, Items, Ids, [.. decision.Events.Cast<JudgementRecorded>()], cancellation)).ToResult()
+                : LedgerWrites.Refusal(refused)?.ToResult();
     }
 
     /// <summary>Only on a refused commit: find the first item whose case and question (or id) is already taken.</summary>
     private static async Task<Rejection> ExplainCollisionAsync(
-        IDocumentStore store, Guid inspectionId, IReadOnlyList<JudgementInput> items, IReadOnlyList<Guid> ids,
+        IQuerySession query, Guid inspectionId, IReadOnlyList<JudgementInput> items, IReadOnlyList<Guid> ids,
         IReadOnlyList<JudgementRecorded> recorded, CancellationToken cancellation)
     {
-        await using var query = store.QuerySession();
         var caseIds = recorded.Select(e => e.CaseId).Distinct().ToArray();
         var taken = (await query.Query<CurrentJudgement>()
                 .Where(judgement => judgement.InspectionId == inspectionId && judgement.CaseId.IsOneOf(caseIds))

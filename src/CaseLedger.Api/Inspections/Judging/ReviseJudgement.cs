@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -24,23 +25,19 @@ public static class ReviseJudgementEndpoint
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        JudgementChanges.ApplyAsync(id, judgementId, http, store, frameworks,
-            context => InspectionRules.Writable(context.Header) ?? InspectionRules.WeekOpen(context.Header),
-            (context, current) => command is null ? (null!, current, Rejection.MissingBody()) : Decide(context, current, command, clock.GetUtcNow()),
-            cancellation);
+        WritePipeline.RunAsync(
+            new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
+            http, store, clock, cancellation);
 
-    public static (object Event, CurrentJudgement Changed, Rejection? Rejection) Decide(
-        JudgingContext context, CurrentJudgement current, ReviseJudgement command, DateTimeOffset now)
-    {
-        var (answer, reasons, note, rejection) = ChangeDecision.Decide(context.Framework, current,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), ChangeDecision.Explanation.OptionalNote);
-        if (rejection is not null) return (null!, current, rejection);
+    /// <summary>A revision belongs to an open fieldwork week of an unpublished inspection.</summary>
+    public static readonly ChangeDecision.Kind Revision = new(
+        context => InspectionRules.Writable(context.Header) ?? InspectionRules.WeekOpen(context.Header),
+        "note", Required: false,
+        (current, answer, reasons, note) =>
+            new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1));
 
-        var revised = new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1);
-        return (revised, current with
-        {
-            Answer = answer, Reasons = reasons, Note = note, LastChangedBy = context.Actor.UserId, LastChangedAt = now,
-            Week = context.Header.OpenWeek,
-        }, null);
-    }
+    public static Decision<CurrentJudgement> Decide(
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, DateTimeOffset now) =>
+        ChangeDecision.Decide(context, judgementId, current,
+            command is null ? null : new(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), Revision, now);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -28,23 +29,19 @@ public static class ModerateJudgementEndpoint
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
-        JudgementChanges.ApplyAsync(id, judgementId, http, store, frameworks,
-            context => InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header),
-            (context, current) => command is null ? (null!, current, Rejection.MissingBody()) : Decide(context, current, command, clock.GetUtcNow()),
-            cancellation);
+        WritePipeline.RunAsync(
+            new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
+            http, store, clock, cancellation);
 
-    public static (object Event, CurrentJudgement Changed, Rejection? Rejection) Decide(
-        JudgingContext context, CurrentJudgement current, ModerateJudgement command, DateTimeOffset now)
-    {
-        var (answer, reasons, rationale, rejection) = ChangeDecision.Decide(context.Framework, current,
-            new ChangeDecision.Change(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), ChangeDecision.Explanation.RequiredRationale);
-        if (rejection is not null) return (null!, current, rejection);
+    /// <summary>Only the lead moderates, and only before publication.</summary>
+    public static readonly ChangeDecision.Kind Moderation = new(
+        context => InspectionRules.LeadOnly(context.Header, context.Actor, "moderate judgements") ?? InspectionRules.Writable(context.Header),
+        "rationale", Required: true,
+        (current, answer, reasons, rationale) =>
+            new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1));
 
-        var moderated = new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1);
-        return (moderated, current with
-        {
-            Answer = answer, Reasons = reasons, LastChangedBy = context.Actor.UserId, LastChangedAt = now,
-            Week = context.Header.OpenWeek, Moderated = true,
-        }, null);
-    }
+    public static Decision<CurrentJudgement> Decide(
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, DateTimeOffset now) =>
+        ChangeDecision.Decide(context, judgementId, current,
+            command is null ? null : new(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), Moderation, now);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Yots;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -30,15 +31,15 @@ public static class OpenInspectionEndpoint
     public const int MaxTeam = 50;
 
     /// <summary>
-    /// Pure: the event that opens the inspection, or why it cannot be opened. The YOT is the register's
+    /// Pure: the event that opens the inspection's stream and its first header, or why it cannot be opened. The YOT is the register's
     /// (<paramref name="registered"/>, null when the code is not registered): an inspection may repeat its name and
     /// region but never set them, so no inspection can rename, move or impersonate a YOT.
     /// </summary>
-    public static (InspectionOpened? Opened, Rejection? Rejection) Decide(
-        OpenInspection command, Actor actor, FrameworkCatalog frameworks, RegisteredYot? registered, Guid newId)
+    public static Decision<InspectionHeader> Decide(
+        OpenInspection command, Actor actor, FrameworkCatalog frameworks, RegisteredYot? registered, Guid newId, DateTimeOffset now)
     {
         if (actor.Role != Roles.LeadInspector)
-            return (null, Rejection.Forbidden("Only a lead inspector may open an inspection."));
+            return Rejection.Forbidden("Only a lead inspector may open an inspection.");
 
         var errors = new FieldErrors();
         var framework = command.FrameworkId is null ? null : frameworks.Resolve(command.FrameworkId, command.FrameworkVersion);
@@ -82,25 +83,27 @@ public static class OpenInspectionEndpoint
         var leads = team.Where(member => member.Role == TeamRoles.LeadInspector).ToList();
         if (leads.Count > 1 || leads.Any(lead => lead.UserId != actor.UserId))
             errors.Add("team", "the lead inspector is the one who opens the inspection; name no other lead.");
-        if (errors.ToRejection() is { } invalid) return (null, invalid);
+        if (errors.ToRejection() is { } invalid) return invalid;
         if ((command.Yot!.Name is { } name && name.Trim() != registered!.Name) || (command.Yot.Region is { } region && region != registered!.Region))
-            return (null, Rejection.Conflict(
+            return Rejection.Conflict(
                 "The YOT's name or region differs from the register's.",
                 $"The register holds '{registered.Id}' as '{registered.Name}', {registered.Region}. Send the code alone, or the register's values; an administrator changes them with PUT /yots/{registered.Id}.",
-                new Dictionary<string, object?> { ["registered"] = registered.Reference }));
+                new Dictionary<string, object?> { ["registered"] = registered.Reference });
 
         var members = team.Where(member => member.UserId != actor.UserId)
             .Select(member => new TeamMember(member.UserId!, member.Role!))
             .Prepend(new TeamMember(actor.UserId, TeamRoles.LeadInspector))
             .ToList();
-        return (new InspectionOpened(
+        var opened = new InspectionOpened(
             command.Id ?? newId,
             framework!.Id,
             framework.Version,
             registered!.Reference,
             string.IsNullOrWhiteSpace(command.Title) ? $"{framework.Name}: {registered.Name}" : command.Title.Trim(),
             [.. weeks.Select(week => new PlannedWeek(week.Number!.Value, week.StartsOn!.Value))],
-            members), null);
+            members);
+        var header = InspectionHeader.Start(opened, now);
+        return new Decision<InspectionHeader> { Events = [opened], StartsStream = true, Writes = [DocumentWrite.Insert(header)], State = header };
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -111,24 +114,23 @@ public static class OpenInspectionEndpoint
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
-        TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, CancellationToken cancellation) =>
+        WritePipeline.RunAsync(new Opening(command, frameworks, Guid.NewGuid()), http, store, clock, cancellation);
+
+    /// <summary>Opening reads no header (there is none yet), only the register's entry for the YOT.</summary>
+    private sealed record Opening(OpenInspection? Command, FrameworkCatalog Frameworks, Guid NewId) : IInspectionCommand<InspectionHeader>
     {
-        if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
-        if (command is null) return Rejection.MissingBody().ToResult();
+        public Guid InspectionId => Command?.Id ?? NewId;
 
-        await using var session = store.LightweightSession();
-        var registered = YotCodes.IsValid(command.Yot?.Code) ? await session.LoadAsync<RegisteredYot>(command.Yot!.Code!, cancellation) : null;
-        var (opened, rejection) = Decide(command, actor, frameworks, registered, Guid.NewGuid());
-        if (rejection is not null) return rejection.ToResult();
+        public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+        {
+            if (Command is null) return Rejection.MissingBody();
+            var registered = YotCodes.IsValid(Command.Yot?.Code) ? await session.LoadAsync<RegisteredYot>(Command.Yot!.Code!, cancellation) : null;
+            return Decide(Command, actor, Frameworks, registered, NewId, now);
+        }
 
-        var header = InspectionHeader.Start(opened!, clock.GetUtcNow());
-        session.Stamp(actor, http, week: null);
-        session.Events.StartStream<InspectionHeader>(opened!.InspectionId, opened);
-        session.Insert(header);
-        if (await session.CommitAsync(opened.InspectionId, cancellation) is { } refused) return refused.ToResult();
-
-        return Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1));
+        public IResult Respond(InspectionHeader header) => Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1));
     }
 }

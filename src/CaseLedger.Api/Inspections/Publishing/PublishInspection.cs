@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -11,13 +12,13 @@ public static class PublishInspectionEndpoint
 {
     public sealed record Published(Guid Id, string State, DateTimeOffset? PublishedAt);
 
-    public static (IReadOnlyList<object> Events, Rejection? Rejection) Decide(InspectionHeader header, Actor actor)
+    public static Decision<InspectionHeader> Decide(InspectionHeader header, Actor actor, DateTimeOffset now)
     {
         if ((InspectionRules.LeadOnly(header, actor, "publish it") ?? InspectionRules.Writable(header)) is { } refused)
-            return ([], refused);
+            return refused;
         if (header.OpenWeek is { } open)
-            return ([], Rejection.Conflict($"Week {open} is still open; close it before publishing."));
-        return ([new InspectionPublished(header.Id)], null);
+            return Rejection.Conflict($"Week {open} is still open; close it before publishing.");
+        return HeaderCommand.Evolve(header, now, new InspectionPublished(header.Id));
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -28,9 +29,7 @@ public static class PublishInspectionEndpoint
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, async session =>
-        {
-            var (header, rejection) = await HeaderWrites.ApplyAsync(id, http, session, clock, Decide, cancellation);
-            return rejection?.ToResult() ?? Results.Ok(new Published(header!.Id, header.State, header.PublishedAt));
-        }, cancellation);
+        WritePipeline.RunAsync(
+            new HeaderCommand(id, Decide, header => Results.Ok(new Published(header.Id, header.State, header.PublishedAt))),
+            http, store, clock, cancellation);
 }

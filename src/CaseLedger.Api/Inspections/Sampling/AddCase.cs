@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections.Writing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -26,11 +27,11 @@ public static class AddCaseEndpoint
 
     /// <summary>Pure: the case joins the sample, or the reason it cannot. A case is anonymised: a reference,
     /// never a name.</summary>
-    public static (IReadOnlyList<object> Events, Rejection? Rejection) Decide(
-        InspectionHeader header, Actor actor, AddCase command, Guid newId)
+    public static Decision<InspectionHeader> Decide(
+        InspectionHeader header, Actor actor, AddCase command, Guid newId, DateTimeOffset now)
     {
         if ((InspectionRules.LeadOnly(header, actor, "choose the case sample") ?? InspectionRules.Writable(header)) is { } refused)
-            return ([], refused);
+            return refused;
 
         var errors = new FieldErrors();
         errors.RequireText(command.Reference, "reference", 20);
@@ -41,22 +42,22 @@ public static class AddCaseEndpoint
         errors.OptionalText(command.Ethnicity, "ethnicity", 60);
         errors.OneOf(command.RiskOfHarm, "riskOfHarm", FrameworkVocabulary.RiskOfHarm, required: false);
         errors.OneOf(command.Status, "status", Statuses, required: false);
-        if (errors.ToRejection() is { } invalid) return ([], invalid);
+        if (errors.ToRejection() is { } invalid) return invalid;
 
         var sampled = new SampledCase(command.Id ?? newId, command.Reference!.Trim(), command.SentenceType!, command.Setting!,
             command.AgeAtStart, command.Gender, command.Ethnicity?.Trim(), command.RiskOfHarm, command.Status ?? "current");
 
         if (header.FindCase(sampled.Id) is { } existing)
             return existing == sampled
-                ? ([], null)
-                : ([], Rejection.Conflict("A different case already has this id.", extensions: new Dictionary<string, object?> { ["existing"] = existing }));
+                ? Decision<InspectionHeader>.Unchanged(header)
+                : Rejection.Conflict("A different case already has this id.", extensions: new Dictionary<string, object?> { ["existing"] = existing });
         if (header.Sample.FirstOrDefault(@case => @case.Reference == sampled.Reference) is { } sameReference)
-            return ([], Rejection.Conflict($"Case reference '{sampled.Reference}' is already in the sample.",
-                extensions: new Dictionary<string, object?> { ["existing"] = sameReference }));
+            return Rejection.Conflict($"Case reference '{sampled.Reference}' is already in the sample.",
+                extensions: new Dictionary<string, object?> { ["existing"] = sameReference });
         if (header.Sample.Count >= MaxSample)
-            return ([], Rejection.Conflict($"The sample already holds {MaxSample} cases, the most an inspection takes."));
+            return Rejection.Conflict($"The sample already holds {MaxSample} cases, the most an inspection takes.");
 
-        return ([new CaseAddedToSample(sampled)], null);
+        return HeaderCommand.Evolve(header, now, new CaseAddedToSample(sampled));
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -68,16 +69,15 @@ public static class AddCaseEndpoint
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Rejection.MissingBody().ToResult();
+        if (command is null) return Task.FromResult(Rejection.MissingBody().ToResult());
+        // Chosen once, so a retried attempt adds the same case rather than a second one.
         var caseId = command.Id ?? Guid.NewGuid();
-        return await LedgerWrites.WithRetryAsync(store, async session =>
-        {
-            var (header, rejection) = await HeaderWrites.ApplyAsync(id, http, session, clock,
-                (current, actor) => Decide(current, actor, command with { Id = caseId }, caseId), cancellation);
-            return rejection?.ToResult() ?? Results.Created($"/inspections/{id}/cases/{caseId}", header!.FindCase(caseId));
-        }, cancellation);
+        return WritePipeline.RunAsync(
+            new HeaderCommand(id, (header, actor, now) => Decide(header, actor, command with { Id = caseId }, caseId, now),
+                header => Results.Created($"/inspections/{id}/cases/{caseId}", header.FindCase(caseId))),
+            http, store, clock, cancellation);
     }
 }

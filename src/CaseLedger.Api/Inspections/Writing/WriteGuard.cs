@@ -2,7 +2,7 @@ using CaseLedger.Api.Infrastructure;
 using Marten;
 using Npgsql;
 
-namespace CaseLedger.Api.Inspections;
+namespace CaseLedger.Api.Inspections.Writing;
 
 /// <summary>
 /// The database function behind <see cref="LedgerWrites.RequireStillWritable"/>. Installed by this start-up step

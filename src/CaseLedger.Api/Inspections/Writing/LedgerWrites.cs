@@ -4,7 +4,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 
-namespace CaseLedger.Api.Inspections;
+namespace CaseLedger.Api.Inspections.Writing;
 
 /// <summary>What every write to an inspection's ledger does around its decision: stamp who, which request and
 /// which week on the events, and turn what the database refuses at commit into a problem for the client.</summary>

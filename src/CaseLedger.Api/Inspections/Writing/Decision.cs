@@ -1,0 +1,67 @@
+using CaseLedger.Api.Infrastructure;
+using Marten;
+
+namespace CaseLedger.Api.Inspections.Writing;
+
+/// <summary>
+/// What every inspection decision comes to, in one shape: the events to append, the documents written beside them
+/// and the state that results (what the response shows); or the rejection. Pure data, so a decision is tested by
+/// looking at it. No events and no writes is a decision too: the command asks for what already holds (a retry),
+/// and nothing is committed.
+/// </summary>
+public sealed record Decision<TState>
+{
+    public IReadOnlyList<object> Events { get; init; } = [];
+
+    public IReadOnlyList<DocumentWrite> Writes { get; init; } = [];
+
+    public TState? State { get; init; }
+
+    public Rejection? Rejection { get; init; }
+
+    /// <summary>The fieldwork week the events fall in, stamped on them as metadata (none outside the weeks).</summary>
+    public int? Week { get; init; }
+
+    /// <summary>The events open the inspection's stream, so a second opening with the same id is refused.</summary>
+    public bool StartsStream { get; init; }
+
+    /// <summary>
+    /// Writes that leave the header's revision alone cannot notice a week closing or a publication while they
+    /// decide; these ask the commit to check, under a share lock on the header row, that <see cref="Week"/> is still
+    /// open and the inspection unpublished (see <see cref="LedgerWrites.RequireStillWritable"/>).
+    /// </summary>
+    public bool RequiresStillWritable { get; init; }
+
+    public bool Changes => Events.Count > 0 || Writes.Count > 0;
+
+    public static Decision<TState> Unchanged(TState state) => new() { State = state };
+
+    public static implicit operator Decision<TState>(Rejection rejection) => new() { Rejection = rejection };
+}
+
+/// <summary>A document a decision stores with its events: new, or the next revision of one it read, so whoever
+/// raced it is refused at commit (a duplicate id or unique key, a stale revision) rather than by a check both pass.</summary>
+public abstract record DocumentWrite
+{
+    public abstract object Document { get; }
+
+    public static DocumentWrite Insert<T>(T document) where T : notnull => new Inserted<T>(document);
+
+    public static DocumentWrite Revise<T>(T document, int revision) where T : notnull => new Revised<T>(document, revision);
+
+    public abstract void ApplyTo(IDocumentSession session);
+
+    private sealed record Inserted<T>(T Value) : DocumentWrite where T : notnull
+    {
+        public override object Document => Value;
+
+        public override void ApplyTo(IDocumentSession session) => session.Insert(Value);
+    }
+
+    private sealed record Revised<T>(T Value, int Revision) : DocumentWrite where T : notnull
+    {
+        public override object Document => Value;
+
+        public override void ApplyTo(IDocumentSession session) => session.UpdateRevision(Value, Revision);
+    }
+}

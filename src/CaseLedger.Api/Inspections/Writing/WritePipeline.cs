@@ -1,0 +1,43 @@
+using CaseLedger.Api.Infrastructure;
+using Marten;
+
+namespace CaseLedger.Api.Inspections.Writing;
+
+/// <summary>
+/// The one way a command writes to an inspection's ledger: who acts → load what the decision needs → decide →
+/// stamp and append → commit under the inspection's lock → turn a refusal into a problem. Lost races for the
+/// stream's next event version are run again from fresh state (<see cref="LedgerWrites.WithRetryAsync"/>).
+/// </summary>
+public static class WritePipeline
+{
+    public static Task<IResult> RunAsync<TState>(
+        IInspectionCommand<TState> command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
+        LedgerWrites.WithRetryAsync(store, session => AttemptAsync(command, http, session, clock, cancellation), cancellation);
+
+    private static async Task<IResult> AttemptAsync<TState>(
+        IInspectionCommand<TState> command, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
+        var decision = await command.DecideAsync(session, actor, clock.GetUtcNow(), cancellation);
+        if (decision.Rejection is { } rejection) return rejection.ToResult();
+        if (!decision.Changes) return command.Respond(decision.State!);
+
+        var inspectionId = command.InspectionId;
+        session.Stamp(actor, http, decision.Week);
+        if (decision.StartsStream) session.Events.StartStream<InspectionHeader>(inspectionId, decision.Events.ToArray());
+        else if (decision.Events.Count > 0) session.Events.Append(inspectionId, decision.Events.ToArray());
+        foreach (var write in decision.Writes) write.ApplyTo(session);
+        if (decision.RequiresStillWritable) session.RequireStillWritable(inspectionId, decision.Week);
+        try
+        {
+            await session.SaveLedgerAsync(inspectionId, cancellation);
+        }
+        catch (Exception exception) when (!LedgerWrites.IsStreamVersionCollision(exception))
+        {
+            await using var query = session.DocumentStore.QuerySession();
+            if (await command.ExplainAsync(exception, decision, query, cancellation) is { } answer) return answer;
+            throw;
+        }
+        return command.Respond(decision.State!);
+    }
+}
