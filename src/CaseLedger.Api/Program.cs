@@ -1,7 +1,6 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
-using CaseLedger.Api.Scores;
+using CaseLedger.Api.Admin;
 using CaseLedger.Api.Yots;
 using JasperFx;
 
@@ -16,7 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
 builder.Services.AddInspections();
-builder.Services.AddScoreViews();
+builder.Services.AddViews();
 
 var app = builder.Build();
 

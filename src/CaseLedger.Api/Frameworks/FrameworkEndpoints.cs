@@ -1,6 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Frameworks;
 

@@ -13,7 +13,7 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<EventStoreSchemaCheck>("event-store", tags: [ReadyTag])
-            .AddCheck<Scores.Admin.ViewsMovingCheck>("views", tags: [ReadyTag]);
+            .AddCheck<Admin.ViewsMovingCheck>("views", tags: [ReadyTag]);
         return services;
     }
 

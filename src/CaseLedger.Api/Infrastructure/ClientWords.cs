@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace CaseLedger.Api.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using CaseLedger.Api.Health;
 using Scalar.AspNetCore;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Infrastructure;
 

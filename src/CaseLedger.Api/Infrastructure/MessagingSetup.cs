@@ -1,7 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Wolverine;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Infrastructure;
 

@@ -1,4 +1,3 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Reading;
 
 namespace CaseLedger.Api.Inspections;

@@ -1,6 +1,5 @@
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Writing;
-using Marten;
 using Marten.Schema;
 
 namespace CaseLedger.Api.Inspections;

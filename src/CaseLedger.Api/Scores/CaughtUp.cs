@@ -1,33 +1,29 @@
-using CaseLedger.Api.Infrastructure;
-using Marten;
-using Npgsql;
+using CaseLedger.Api.Ledger;
+using Marten.Events.Aggregation;
 
 namespace CaseLedger.Api.Scores;
 
 /// <summary>
-/// Views as of the ledger's latest event, even when the daemon has not applied it yet: the stored document plus
+/// Scores as of the ledger's latest event, even when the daemon has not applied it yet: the stored document plus
 /// the same projection's <c>Evolve</c> over the events it has still to see. The projection is the only code that
 /// says how an event changes a view, so the live view, a rebuild and this catch-up cannot disagree.
 /// </summary>
 public static class CaughtUp
 {
-    public static async Task<ModerationLog> ModerationLogAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
-    {
-        var log = await session.LoadAsync<ModerationLog>(id, cancellation);
-        var projection = new ModerationLogProjection(schemes);
-        foreach (var e in await session.Events.FetchStreamAsync(id, fromVersion: (log?.Version ?? 0) + 1, token: cancellation))
-            log = projection.Evolve(log, id, e);
-        return log ?? new ModerationLog { Id = id };
-    }
-
     /// <summary>One inspection's scores as its ledger stands; null when there is no such inspection.</summary>
-    public static async Task<InspectionScores?> ScoresAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    public static Task<InspectionScores?> ScoresAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
+        ViewAsync(id, new InspectionScoresProjection(schemes), scores => scores.Version, session, cancellation);
+
+    /// <summary>One inspection's view of any single-stream projection, with the events it has still to apply.</summary>
+    public static async Task<TView?> ViewAsync<TView>(
+        Guid id, SingleStreamProjection<TView, Guid> projection, Func<TView, long> versionOf, IQuerySession session,
+        CancellationToken cancellation) where TView : class
     {
-        var scores = await session.LoadAsync<InspectionScores>(id, cancellation);
-        var projection = new InspectionScoresProjection(schemes);
-        foreach (var e in await session.Events.FetchStreamAsync(id, fromVersion: (scores?.Version ?? 0) + 1, token: cancellation))
-            scores = projection.Evolve(scores, id, e);
-        return scores;
+        var view = await session.LoadAsync<TView>(id, cancellation);
+        var after = view is null ? 0 : versionOf(view);
+        foreach (var e in await new LedgerEvents(session).StreamAsync(id, after + 1, cancellation: cancellation))
+            view = projection.Evolve(view, id, e);
+        return view;
     }
 
     /// <summary>
@@ -40,34 +36,17 @@ public static class CaughtUp
     {
         if (ids.Count == 0) return [];
         var stored = (await session.LoadManyAsync<InspectionScores>(cancellation, ids)).ToDictionary(scores => scores.Id);
-        var behind = (await StreamVersionsAsync(ids, session, cancellation))
+        var ledger = new LedgerEvents(session);
+        var behind = (await ledger.VersionsAsync(ids, cancellation))
             .Where(stream => !stored.TryGetValue(stream.Key, out var scores) || scores.Version < stream.Value)
-            .Select(stream => stream.Key).ToList();
-        if (behind.Count > 0)
+            .ToDictionary(stream => stream.Key, stream => (stored.GetValueOrDefault(stream.Key)?.Version ?? 0) + 1);
+        var projection = new InspectionScoresProjection(schemes);
+        foreach (var (id, events) in await ledger.StreamsAsync(behind, cancellation))
         {
-            var batch = session.CreateBatchQuery();
-            var missing = behind.Select(id => (Id: id, Events: batch.Events.FetchStream(id, fromVersion: (stored.GetValueOrDefault(id)?.Version ?? 0) + 1))).ToList();
-            await batch.Execute(cancellation);
-            var projection = new InspectionScoresProjection(schemes);
-            foreach (var (id, events) in missing)
-            {
-                var scores = stored.GetValueOrDefault(id);
-                foreach (var e in await events) scores = projection.Evolve(scores, id, e);
-                if (scores is not null) stored[id] = scores;
-            }
+            var scores = stored.GetValueOrDefault(id);
+            foreach (var e in events) scores = projection.Evolve(scores, id, e);
+            if (scores is not null) stored[id] = scores;
         }
         return [.. stored.Values];
-    }
-
-    private static async Task<Dictionary<Guid, long>> StreamVersionsAsync(IReadOnlyCollection<Guid> ids, IQuerySession session, CancellationToken cancellation)
-    {
-        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"select id, version from {EventStoreSetup.Schema}.mt_streams where id = any(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var versions = new Dictionary<Guid, long>();
-        while (await reader.ReadAsync(cancellation)) versions[reader.GetGuid(0)] = reader.GetInt64(1);
-        return versions;
     }
 }

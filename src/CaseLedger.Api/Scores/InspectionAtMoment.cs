@@ -1,8 +1,6 @@
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
-using CaseLedger.Api.Scores.History;
 using CaseLedger.Api.Scoring;
-using Marten;
 
 namespace CaseLedger.Api.Scores;
 
@@ -26,7 +24,7 @@ public sealed record InspectionAtMoment(InspectionScores Inspection, string Stat
             return new InspectionAtMoment(scores, StateAt(scores, at), ScoreTally.FromCounts(scheme, scores.Counts).Scoreboard());
         if (scores.OpenedAt > moment) return null;
 
-        var reader = new LedgerReader(session, schemes);
+        var reader = new PointReader(session, schemes);
         var (point, _) = await reader.ResolveAsync(scores, scores.Version, new PointInTime.Timestamp(moment.ToString("O"), moment), cancellation);
         var tally = await reader.TallyAtAsync(scores, point!.Version, cancellation);
         return new InspectionAtMoment(scores, StateAt(scores, at), tally.Scoreboard());

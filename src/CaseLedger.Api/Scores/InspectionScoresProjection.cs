@@ -1,6 +1,5 @@
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace CaseLedger.Api.Scores;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CaseLedger.Api.Infrastructure;
 
 namespace CaseLedger.Api.Scores;
 
@@ -9,7 +8,7 @@ public static class MomentQuery
     public static (DateTimeOffset? At, Rejection? Rejection) Parse(string? at)
     {
         if (at is null) return (null, null);
-        return History.PointInTime.Parse(at) is History.PointInTime.Timestamp timestamp
+        return PointInTime.Parse(at) is PointInTime.Timestamp timestamp
             ? (timestamp.At, null)
             : (null, Rejection.Invalid("at", $"'{at}' is not an ISO-8601 timestamp with an offset, such as 2016-06-01T00:00:00Z. Views across inspections take timestamps; week:N, version:N and published belong to one inspection."));
     }

@@ -1,7 +1,5 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
-using Marten;
 
 namespace CaseLedger.Api.Scores;
 

@@ -1,12 +1,6 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
-using CaseLedger.Api.Scores.History;
 using CaseLedger.Api.Scoring;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Scores;
 
@@ -41,7 +35,7 @@ public static class ScoresEndpoint
         var (scores, sight, hidden) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
         if (hidden is not null) return hidden.ToResult();
 
-        var reader = new LedgerReader(session, schemes);
+        var reader = new PointReader(session, schemes);
         var resolved = new ResolvedPoint("now", scores!.Version, null);
         if (point is not null)
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using JasperFx;
 

@@ -1,10 +1,4 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Scores;
-using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
+using CaseLedger.Api.Ledger;
 
 namespace CaseLedger.Api.Yots;
 
@@ -26,7 +20,7 @@ public static class YotHistoryEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
     {
-        var events = YotCodes.IsValid(code) ? await session.Events.FetchStreamAsync(YotCodes.StreamId(code), token: cancellation) : [];
+        var events = YotCodes.IsValid(code) ? await new LedgerEvents(session).StreamAsync(YotCodes.StreamId(code), cancellation: cancellation) : [];
         if (events.Count == 0) return Rejection.NotFound($"No YOT '{code}' is registered.").ToResult();
         return Results.Ok(new YotHistory(code, [.. events.Select(ChangeOf).OfType<YotChange>()]));
     }

@@ -1,5 +1,4 @@
 using CaseLedger.Api.Inspections;
-using Marten;
 
 namespace CaseLedger.Api.Yots;
 

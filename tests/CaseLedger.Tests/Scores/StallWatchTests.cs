@@ -1,5 +1,5 @@
-using CaseLedger.Api.Scores.Admin;
-using static CaseLedger.Api.Scores.Admin.ProjectionStatus;
+using CaseLedger.Api.Admin;
+using static CaseLedger.Api.Admin.ProjectionStatus;
 
 namespace CaseLedger.Tests.Scores;
 

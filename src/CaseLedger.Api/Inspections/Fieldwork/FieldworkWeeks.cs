@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Writing;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Fieldwork;
 

@@ -1,5 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Scoring;
 
 namespace CaseLedger.Api.Inspections.Judging;

@@ -1,5 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Scoring;
 

@@ -1,7 +1,5 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Writing;
-using Marten;
 
 namespace CaseLedger.Api.Inspections.Judging;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Writing;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CaseLedger.Api.Inspections.Judging;
 

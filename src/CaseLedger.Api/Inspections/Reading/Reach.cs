@@ -1,4 +1,3 @@
-using CaseLedger.Api.Infrastructure;
 
 namespace CaseLedger.Api.Inspections.Reading;
 

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using Marten;
 
 namespace CaseLedger.Api.Inspections.Writing;
 

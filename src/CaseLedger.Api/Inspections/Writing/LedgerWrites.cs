@@ -1,7 +1,4 @@
-using CaseLedger.Api.Infrastructure;
 using JasperFx;
-using JasperFx.Events;
-using Marten;
 using Npgsql;
 
 namespace CaseLedger.Api.Inspections.Writing;

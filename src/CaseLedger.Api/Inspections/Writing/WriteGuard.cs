@@ -1,5 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using Marten;
 using Npgsql;
 
 namespace CaseLedger.Api.Inspections.Writing;

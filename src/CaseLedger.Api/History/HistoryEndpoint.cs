@@ -1,14 +1,10 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Scoring;
-using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores.History;
+using CaseLedger.Api.Scores;
+
+namespace CaseLedger.Api.History;
 
 /// <summary>
 /// How findings evolved between two points: every score that moved, and every judgement that changed with each
@@ -35,7 +31,12 @@ public static class HistoryEndpoint
 
     public sealed record JudgementChange(
         long StreamVersion, string Kind, int JudgementVersion, Answer? Previous, Answer Answer, IReadOnlyList<string> Reasons,
-        string? Note, string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
+        string? Note, string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId)
+    {
+        public static JudgementChange Of(LedgerChange change) => new(
+            change.Event.Version, change.Kind, change.Change.Version, change.Change.Previous, change.Change.Answer, change.Change.Reasons,
+            change.Note, change.Rationale, change.Event.UserName, change.Role, change.Event.Timestamp, change.Week, change.Event.CorrelationId);
+    }
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/history", OperationId = "GetHistory")]
@@ -57,7 +58,7 @@ public static class HistoryEndpoint
         var (scores, sight, missing) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
         if (sight != Sight.Whole) return (missing ?? InspectionRules.NotFound(id)).ToResult();
         var streamVersion = scores!.Version;
-        var reader = new LedgerReader(session, schemes);
+        var reader = new PointReader(session, schemes);
 
         var start = new ResolvedPoint("start", 0, scores.OpenedAt);
         if (fromPoint is not null)
@@ -90,30 +91,14 @@ public static class HistoryEndpoint
     }
 
     private static List<ChangedJudgement> ChangedJudgements(IReadOnlyList<IEvent> events, InspectionHeader header) =>
-        [.. events.Select(e => (Event: e, Change: ChangeOf(e))).Where(pair => pair.Change is not null)
-            .GroupBy(pair => pair.Change!.Value.JudgementId)
+        [.. events.Select(LedgerChange.Of).OfType<LedgerChange>()
+            .GroupBy(change => change.Change.JudgementId)
             .Select(group =>
             {
-                var changes = group.Select(pair => pair.Change!.Value).ToList();
-                var first = changes[0];
+                var first = group.First().Change;
                 return new ChangedJudgement(group.Key, first.CaseId, header.FindCase(first.CaseId)?.Reference ?? "", first.QuestionId,
-                    first.Change.Previous, changes[^1].Change.Answer, [.. changes.Select(change => change.Change)]);
+                    first.Previous, group.Last().Change.Answer, [.. group.Select(JudgementChange.Of)]);
             })];
-
-    private static (Guid JudgementId, Guid CaseId, string QuestionId, JudgementChange Change)? ChangeOf(IEvent e) =>
-        e.Data is IJudgementChange change
-            ? (change.JudgementId, change.CaseId, change.QuestionId, new JudgementChange(
-                e.Version, KindOf(change), change.Version, change.Previous, change.Answer, change.Reasons,
-                (change as JudgementRecorded)?.Note ?? (change as JudgementRevised)?.Note, (change as JudgementModerated)?.Rationale,
-                e.UserName, EventMetadata.Role(e), e.Timestamp, EventMetadata.Week(e), e.CorrelationId))
-            : null;
-
-    private static string KindOf(IJudgementChange change) => change switch
-    {
-        JudgementRevised => "revised",
-        JudgementModerated => "moderated",
-        _ => "recorded",
-    };
 
     private static IDictionary<string, string[]>? Rename(IDictionary<string, string[]>? errors, string field) =>
         errors?.ToDictionary(pair => pair.Key == "at" ? field : pair.Key, pair => pair.Value);

@@ -1,9 +1,11 @@
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
-using JasperFx.Events;
+using CaseLedger.Api.Scores;
 using Marten.Events.Aggregation;
 
-namespace CaseLedger.Api.Scores;
+using CaseLedger.Api.Ledger;
+
+namespace CaseLedger.Api.Moderation;
 
 /// <summary>
 /// Builds each inspection's <see cref="ModerationLog"/>. It keeps its own running counts so that a moderation's
@@ -59,4 +61,8 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
         log.Counts = tally.ToCounts();
         return log;
     }
+
+    /// <summary>One inspection's log as its ledger stands, even when the daemon has not caught up yet.</summary>
+    public static async Task<ModerationLog> CaughtUpAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
+        await CaughtUp.ViewAsync(id, new ModerationLogProjection(schemes), log => log.Version, session, cancellation) ?? new ModerationLog { Id = id };
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CaseLedger.Api.Scores.History;
+namespace CaseLedger.Api.Scores;
 
 /// <summary>
 /// A moment in an inspection's ledger, as a client names it: <c>week:N</c> (right after week N closed, or now if

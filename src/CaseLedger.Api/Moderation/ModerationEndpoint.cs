@@ -1,13 +1,10 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Reading;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores;
+using CaseLedger.Api.Scores;
+
+namespace CaseLedger.Api.Moderation;
 
 /// <summary>
 /// The moderation log for lead inspectors and auditors: each moderation with before and after, who, when, why,
@@ -30,7 +27,7 @@ public static class ModerationEndpoint
         if ((header is null ? InspectionRules.NotFound(id) : InspectionRules.Reachable(header, Actor.From(http)!)) is { } hidden)
             return hidden.ToResult();
 
-        var log = await CaughtUp.ModerationLogAsync(id, session, schemes, cancellation);
+        var log = await ModerationLogProjection.CaughtUpAsync(id, session, schemes, cancellation);
         var moderations = log.Moderations.Where(moderation => by is null || moderation.By == by).ToList();
         if (!Csv.Wanted(http)) return Results.Ok(new ModerationView(id, log.Version, moderations));
 

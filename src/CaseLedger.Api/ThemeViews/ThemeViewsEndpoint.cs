@@ -1,23 +1,20 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Yots;
-using CaseLedger.Api.Scores.Yots;
+using CaseLedger.Api.YotViews;
 using CaseLedger.Api.Scoring;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores.Themes;
+using CaseLedger.Api.Scores;
+
+namespace CaseLedger.Api.ThemeViews;
 
 /// <summary>
 /// The theme view: each YOT's latest score for one headline theme, and the lowest, highest and average across all
 /// YOTs and per region — the table on the first pages of seed 002 ("Scores from Wales and the English regions
 /// that have been inspected to date").
 /// </summary>
-public static class ThemeViews
+public static class ThemeViewsEndpoint
 {
     public sealed record ThemeSummary(string FrameworkId, string ThemeId, string Title);
 
@@ -67,7 +64,7 @@ public static class ThemeViews
         var yots = new List<YotThemeScore>();
         foreach (var yot in documents.GroupBy(scores => scores.Yot.Code))
         {
-            foreach (var scores in yot.OrderByDescending(YotViews.Chronology))
+            foreach (var scores in yot.OrderByDescending(YotViewsEndpoint.Chronology))
             {
                 var then = await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation);
                 if (then is null) continue;

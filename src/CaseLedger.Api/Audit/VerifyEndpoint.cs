@@ -1,14 +1,14 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Scoring;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores.History;
+using CaseLedger.Api.Scores;
+
+using CaseLedger.Api.Ledger;
+using CaseLedger.Api.Moderation;
+
+namespace CaseLedger.Api.Audit;
 
 /// <summary>
 /// Proof for an auditor that the views tell the ledger's truth: replays the stream from its first event, recounts
@@ -33,7 +33,7 @@ public static class VerifyEndpoint
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
 
-        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
         var opened = (InspectionOpened)events[0].Data;
         var scheme = schemes.For(opened.FrameworkId, opened.FrameworkVersion);
         var replayed = new CurrentAnswers();
@@ -43,7 +43,7 @@ public static class VerifyEndpoint
         // The views as readers are served them: the stored documents caught up with whatever the daemon has not
         // applied yet. A stored document that went wrong stays wrong through the catch-up, so it still shows here.
         var stored = await CaughtUp.ScoresAsync(id, session, schemes, cancellation);
-        var log = await CaughtUp.ModerationLogAsync(id, session, schemes, cancellation);
+        var log = await ModerationLogProjection.CaughtUpAsync(id, session, schemes, cancellation);
         var mismatches = new List<Mismatch>();
         var streamVersion = events[^1].Version;
         if (stored is null || stored.Version != streamVersion)

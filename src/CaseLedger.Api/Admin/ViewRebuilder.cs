@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
-using Marten;
 
-namespace CaseLedger.Api.Scores.Admin;
+namespace CaseLedger.Api.Admin;
 
 /// <summary>
 /// Rebuilds views from the events through the daemon this node runs (Solo), or a daemon of its own when Wolverine

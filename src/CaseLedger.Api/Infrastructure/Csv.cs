@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CaseLedger.Api.Scores;
+namespace CaseLedger.Api.Infrastructure;
 
 /// <summary>
 /// RFC 4180 CSV for the views that reporting clients export, asked for with <c>Accept: text/csv</c> and sent as an

@@ -1,14 +1,9 @@
 using System.Text.Json;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Npgsql;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
+using CaseLedger.Api.Ledger;
 
-namespace CaseLedger.Api.Scores.History;
+namespace CaseLedger.Api.Audit;
 
 /// <summary>
 /// The audit log: an inspection's events in order, paged by stream version. A page is "the events after version
@@ -43,33 +38,11 @@ public static class EventLogEndpoint
 
         var from = after ?? 0;
         var size = limit ?? DefaultLimit;
-        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"""
-            select seq_id, version, type, timestamp, user_name, headers, correlation_id, data
-              from {EventStoreSetup.Schema}.mt_events
-             where stream_id = @stream and version > @after
-             order by version
-             limit @limit
-            """, connection);
-        command.Parameters.AddWithValue("stream", id);
-        command.Parameters.AddWithValue("after", from);
-        command.Parameters.AddWithValue("limit", size + 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-
-        var events = new List<LoggedEvent>();
-        while (await reader.ReadAsync(cancellation))
-        {
-            var (role, week) = EventMetadata.FromHeadersJson(reader.IsDBNull(5) ? null : reader.GetString(5));
-            using var data = JsonDocument.Parse(reader.GetString(7));
-            events.Add(new LoggedEvent(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                role,
-                week,
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                data.RootElement.Clone()));
-        }
+        var ledger = new LedgerEvents(session);
+        var page = await ledger.PageAsync(id, from, size + 1, cancellation);
+        var events = page.Select(e => new LoggedEvent(
+            e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName, EventMetadata.Role(e), EventMetadata.Week(e),
+            e.CorrelationId, ledger.DataOf(e))).ToList();
 
         var more = events.Count > size;
         if (more) events.RemoveAt(events.Count - 1);

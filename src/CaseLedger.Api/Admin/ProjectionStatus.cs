@@ -1,6 +1,5 @@
-using Marten;
 
-namespace CaseLedger.Api.Scores.Admin;
+namespace CaseLedger.Api.Admin;
 
 /// <summary>How far each async view is behind the event store: its last applied event sequence against the
 /// highest sequence the daemon may safely read (the high-water mark).</summary>

@@ -1,10 +1,5 @@
-using CaseLedger.Api.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores.Admin;
+namespace CaseLedger.Api.Admin;
 
 /// <summary>
 /// Views can be rebuilt from the events at any time: here, or from the command line with

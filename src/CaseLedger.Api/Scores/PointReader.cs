@@ -1,18 +1,15 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
-using JasperFx.Events;
-using Marten;
-using Npgsql;
+using CaseLedger.Api.Ledger;
 
-namespace CaseLedger.Api.Scores.History;
+namespace CaseLedger.Api.Scores;
 
 /// <summary>
 /// Reads an inspection's scores at any version: the nearest checkpoint of its <see cref="InspectionScores"/>
 /// at or before that version, plus the few events after it. The async view may lag the ledger; reads never do,
 /// because they replay whatever the view has not applied yet.
 /// </summary>
-public sealed class LedgerReader(IQuerySession session, ScoringSchemes schemes)
+public sealed class PointReader(IQuerySession session, ScoringSchemes schemes)
 {
     public async Task<(ResolvedPoint? Point, Rejection? Rejection)> ResolveAsync(
         InspectionScores scores, long streamVersion, PointInTime point, CancellationToken cancellation)
@@ -59,35 +56,17 @@ public sealed class LedgerReader(IQuerySession session, ScoringSchemes schemes)
                 : (0L, new ScoreTally(scheme).ToCounts());
         var tally = ScoreTally.FromCounts(scheme, counts);
         if (from < version)
-            foreach (var e in await session.Events.FetchStreamAsync(scores.Id, version, fromVersion: from + 1, token: cancellation))
+            foreach (var e in await new LedgerEvents(session).StreamAsync(scores.Id, from + 1, version, cancellation))
                 tally.Apply(e.Data);
         return tally;
     }
 
     public Task<IReadOnlyList<IEvent>> EventsBetweenAsync(Guid inspectionId, long afterVersion, long toVersion, CancellationToken cancellation) =>
-        session.Events.FetchStreamAsync(inspectionId, toVersion, fromVersion: afterVersion + 1, token: cancellation);
+        new LedgerEvents(session).StreamAsync(inspectionId, afterVersion + 1, toVersion, cancellation);
 
-    private Task<long> VersionAtAsync(Guid inspectionId, DateTimeOffset at, CancellationToken cancellation) =>
-        ScalarAsync<long>($"select coalesce(max(version), 0) from {EventStoreSetup.Schema}.mt_events where stream_id = @stream and timestamp <= @at",
-            inspectionId, at, cancellation);
+    private async Task<long> VersionAtAsync(Guid inspectionId, DateTimeOffset at, CancellationToken cancellation) =>
+        (await new LedgerEvents(session).LastAtOrBeforeAsync(inspectionId, at, cancellation))?.Version ?? 0;
 
     private async Task<DateTimeOffset?> TimeOfAsync(Guid inspectionId, long version, CancellationToken cancellation) =>
-        await ScalarAsync<object?>($"select timestamp from {EventStoreSetup.Schema}.mt_events where stream_id = @stream and version = @at",
-            inspectionId, version, cancellation) switch
-        {
-            DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
-            DateTimeOffset at => at,
-            _ => null,
-        };
-
-    private async Task<T> ScalarAsync<T>(string sql, Guid inspectionId, object at, CancellationToken cancellation)
-    {
-        await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("stream", inspectionId);
-        command.Parameters.AddWithValue("at", at);
-        var value = await command.ExecuteScalarAsync(cancellation);
-        return value is null or DBNull ? default! : (T)value;
-    }
+        (await new LedgerEvents(session).AtVersionAsync(inspectionId, version, cancellation))?.Timestamp;
 }

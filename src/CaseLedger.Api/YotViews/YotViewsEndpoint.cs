@@ -1,21 +1,18 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Yots;
 using CaseLedger.Api.Scoring;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
-namespace CaseLedger.Api.Scores.Yots;
+using CaseLedger.Api.Scores;
+
+namespace CaseLedger.Api.YotViews;
 
 /// <summary>
 /// The YOT view: each of a YOT's inspections with framework, dates, state, headline and section scores and bands,
 /// and what changed since that YOT's previous inspection under the same framework. Composed on read from the
 /// per-inspection score documents (a YOT has a handful of inspections), so it is exactly as current as they are.
 /// </summary>
-public static class YotViews
+public static class YotViewsEndpoint
 {
     public sealed record YotSummary(string Code, string Name, string Region, int Inspections, Guid LatestInspectionId, string LatestState);
 

@@ -1,6 +1,6 @@
 using CaseLedger.Api.Scoring;
 
-namespace CaseLedger.Api.Scores;
+namespace CaseLedger.Api.Moderation;
 
 /// <summary>
 /// Every moderation of one inspection, with what it did to each score and band it touched, computed at that

@@ -1,16 +1,19 @@
+using CaseLedger.Api.Moderation;
+using CaseLedger.Api.Scores;
 using JasperFx.Events.Projections;
-using Marten;
 
-namespace CaseLedger.Api.Scores;
+namespace CaseLedger.Api.Admin;
 
-public static class ScoresConfiguration
+/// <summary>The asynchronous views and the daemon that keeps them: one place that knows every view, as the rebuild
+/// and readiness do.</summary>
+public static class ViewsConfiguration
 {
-    public static IServiceCollection AddScoreViews(this IServiceCollection services)
+    public static IServiceCollection AddViews(this IServiceCollection services)
     {
         services.AddSingleton<ScoringSchemes>();
         // One instance, so readiness can tell a stalled view from a busy one across checks.
-        services.AddSingleton<Admin.ViewsMovingCheck>();
-        services.AddSingleton<Admin.ViewRebuilder>();
+        services.AddSingleton<ViewsMovingCheck>();
+        services.AddSingleton<ViewRebuilder>();
         services.ConfigureMarten((provider, options) =>
         {
             var schemes = provider.GetRequiredService<ScoringSchemes>();

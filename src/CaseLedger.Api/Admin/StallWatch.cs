@@ -1,4 +1,4 @@
-namespace CaseLedger.Api.Scores.Admin;
+namespace CaseLedger.Api.Admin;
 
 /// <summary>
 /// Tells a stalled view from a busy one: a view is stalled when it is behind the event store and its position has

@@ -1,7 +1,6 @@
-using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CaseLedger.Api.Scores.Admin;
+namespace CaseLedger.Api.Admin;
 
 /// <summary>
 /// Readiness fails when a view has stopped moving while events wait for it (see <see cref="StallWatch"/>); the

@@ -1,0 +1,41 @@
+using CaseLedger.Api.Inspections.Reading;
+using CaseLedger.Api.Ledger;
+using CaseLedger.Api.Inspections.Judging;
+
+namespace CaseLedger.Api.History;
+
+/// <summary>
+/// Every change to one judgement, read from the ledger itself (not from the current-judgement document): kind,
+/// answer, reasons, note or rationale, who in which role, when, in which week and request.
+/// </summary>
+public static class JudgementHistory
+{
+    public sealed record Change(
+        long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
+        string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
+
+    public sealed record HistoryOfJudgement(Guid JudgementId, Guid InspectionId, IReadOnlyList<Change> Changes);
+
+    [Authorize(Roles = Roles.InspectionReaders)]
+    [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
+    [ProducesResponseType<HistoryOfJudgement>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    {
+        if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
+        var judgement = await session.LoadAsync<CurrentJudgement>(judgementId, cancellation);
+        if (judgement is null || judgement.InspectionId != id)
+            return Rejection.NotFound($"Judgement {judgementId} is not in inspection {id}.").ToResult();
+
+        var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
+        var changes = events.Select(LedgerChange.Of).OfType<LedgerChange>()
+            .Where(change => change.Change.JudgementId == judgementId)
+            .Select(change => new Change(
+                change.Event.Version, change.Kind, change.Change.Version, Answers.Name(change.Change.Answer), change.Change.Reasons,
+                change.Note, change.Rationale, change.Event.UserName, change.Role, change.Event.Timestamp, change.Week, change.Event.CorrelationId))
+            .ToList();
+        return Results.Ok(new HistoryOfJudgement(judgementId, id, changes));
+    }
+}

@@ -1,0 +1,28 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Ledger;
+
+namespace CaseLedger.Api.History;
+
+/// <summary>
+/// One change to a judgement as the ledger holds it: the event's shared judgement shape, with what only one kind
+/// of change carries (a note, a rationale) and who made it, in which role, week and request.
+/// </summary>
+public sealed record LedgerChange(IEvent Event, IJudgementChange Change)
+{
+    public static LedgerChange? Of(IEvent e) => e.Data is IJudgementChange change ? new LedgerChange(e, change) : null;
+
+    public string Kind => Change switch
+    {
+        JudgementRevised => "revised",
+        JudgementModerated => "moderated",
+        _ => "recorded",
+    };
+
+    public string? Note => (Change as JudgementRecorded)?.Note ?? (Change as JudgementRevised)?.Note;
+
+    public string? Rationale => (Change as JudgementModerated)?.Rationale;
+
+    public string? Role => EventMetadata.Role(Event);
+
+    public int? Week => EventMetadata.Week(Event);
+}

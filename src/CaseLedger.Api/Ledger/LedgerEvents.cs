@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace CaseLedger.Api.Ledger;
+
+/// <summary>
+/// The one reader of raw events. Every endpoint that shows or replays the ledger reads through here, with Marten's
+/// typed event API, so events always come back as Marten decoded them (the .NET type, its metadata and headers)
+/// and no endpoint writes SQL against Marten's tables or knows its type aliases.
+/// </summary>
+public sealed class LedgerEvents(IQuerySession session)
+{
+    /// <summary>An inspection's events from <paramref name="fromVersion"/> to <paramref name="toVersion"/>
+    /// (0: to the end), in order.</summary>
+    public Task<IReadOnlyList<IEvent>> StreamAsync(Guid streamId, long fromVersion = 1, long toVersion = 0, CancellationToken cancellation = default) =>
+        session.Events.FetchStreamAsync(streamId, toVersion, fromVersion: fromVersion, token: cancellation);
+
+    /// <summary>Many streams' events, each from its own version on, in one round trip.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>>> StreamsAsync(
+        IReadOnlyDictionary<Guid, long> fromVersions, CancellationToken cancellation)
+    {
+        if (fromVersions.Count == 0) return new Dictionary<Guid, IReadOnlyList<IEvent>>();
+        var batch = session.CreateBatchQuery();
+        var pending = fromVersions.Select(stream => (stream.Key, Events: batch.Events.FetchStream(stream.Key, fromVersion: stream.Value))).ToList();
+        await batch.Execute(cancellation);
+        var streams = new Dictionary<Guid, IReadOnlyList<IEvent>>();
+        foreach (var (id, events) in pending) streams[id] = await events;
+        return streams;
+    }
+
+    /// <summary>At most <paramref name="limit"/> events after <paramref name="afterVersion"/>, in order.</summary>
+    public async Task<IReadOnlyList<IEvent>> PageAsync(Guid streamId, long afterVersion, int limit, CancellationToken cancellation) =>
+        await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == streamId && e.Version > afterVersion)
+            .OrderBy(e => e.Version)
+            .Take(limit)
+            .ToListAsync(cancellation);
+
+    /// <summary>The stream's last event at or before <paramref name="at"/>; null when it had none yet.</summary>
+    public Task<IEvent?> LastAtOrBeforeAsync(Guid streamId, DateTimeOffset at, CancellationToken cancellation) =>
+        session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == streamId && e.Timestamp <= at)
+            .OrderByDescending(e => e.Version)
+            .FirstOrDefaultAsync(cancellation)!;
+
+    /// <summary>The stream's event at <paramref name="version"/>; null when there is none.</summary>
+    public Task<IEvent?> AtVersionAsync(Guid streamId, long version, CancellationToken cancellation) =>
+        session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == streamId && e.Version == version)
+            .FirstOrDefaultAsync(cancellation)!;
+
+    /// <summary>
+    /// The current version of each of many streams, in one round trip. Marten's typed API fetches stream states
+    /// one at a time, which for a national view would be a thousand queries; this is the one place that reads
+    /// Marten's stream table directly.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> VersionsAsync(IReadOnlyCollection<Guid> streamIds, CancellationToken cancellation)
+    {
+        var rows = await session.AdvancedSql.QueryAsync<StreamVersion>(
+            $"select json_build_object('stream', id, 'version', version) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?)",
+            cancellation, streamIds.ToArray());
+        return rows.ToDictionary(row => row.Stream, row => row.Version);
+    }
+
+    private sealed record StreamVersion(Guid Stream, long Version);
+
+    /// <summary>An event's body as Marten's own serializer writes it, so a reader sees what is stored, member for member.</summary>
+    public JsonElement DataOf(IEvent e)
+    {
+        using var data = JsonDocument.Parse(session.DocumentStore.Options.Serializer().ToJson(e.Data));
+        return data.RootElement.Clone();
+    }
+}
