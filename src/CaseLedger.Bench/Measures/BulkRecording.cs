@@ -4,6 +4,7 @@ using CaseLedger.Bench.Api;
 using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Raw;
+using CaseLedger.Bench.Reporting;
 using CaseLedger.Bench.Stats;
 
 namespace CaseLedger.Bench.Measures;
@@ -154,21 +155,22 @@ public sealed class BulkRecording : IMeasure
         private sealed record Summary(string Framework, PlannedYot Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
 
         public LoadedDataset ToLoaded(long stored, PhaseClock setUp, PhaseClock changes, TimeSpan total) => new(
-            Summaries.Count,
-            Summaries.Select(s => s.Yot.Code).Distinct().Count(),
-            Summaries.Select(s => s.Yot.Region).Distinct().Count(),
-            Summaries.GroupBy(s => s.Framework).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            Summaries.Sum(s => (long)s.Cases),
-            Summaries.Sum(s => (long)s.Judgements),
-            Summaries.Sum(s => (long)s.Revisions),
-            Summaries.Sum(s => (long)s.Moderations),
-            Summaries.Count(s => s.Published),
-            PlannedEvents,
-            stored,
-            largest!,
-            midLoadAt ?? DateTimeOffset.UtcNow,
-            new PhaseFigure(SetUpRequests, setUp.Elapsed.TotalSeconds),
-            new PhaseFigure(ChangeRequests, changes.Elapsed.TotalSeconds),
-            total);
+            new DatasetFacts(
+                Summaries.Count,
+                Summaries.Select(s => s.Yot.Code).Distinct().Count(),
+                Summaries.Select(s => s.Yot.Region).Distinct().Count(),
+                Summaries.GroupBy(s => s.Framework).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+                Summaries.Sum(s => (long)s.Cases),
+                Summaries.Sum(s => (long)s.Judgements),
+                Summaries.Sum(s => (long)s.Revisions),
+                Summaries.Sum(s => (long)s.Moderations),
+                Summaries.Count(s => s.Published),
+                stored,
+                $"{largest!.Id} ({largest.FrameworkId}, {largest.Yot.Code}, {largest.Cases.Count} cases, {largest.EventCount:N0} events)",
+                new PhaseFigure(SetUpRequests, setUp.Elapsed.TotalSeconds),
+                new PhaseFigure(ChangeRequests, changes.Elapsed.TotalSeconds),
+                total.TotalSeconds),
+            largest,
+            midLoadAt ?? DateTimeOffset.UtcNow);
     }
 }

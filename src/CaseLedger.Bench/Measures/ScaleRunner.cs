@@ -32,7 +32,7 @@ public static class ScaleRunner
             }
             var database = await DescribeAsync(context, cancellation);
             return new ScaleReport(context.Options.Events, startedAt, Stopwatch.GetElapsedTime(started).TotalSeconds, loadAverage,
-                DatasetFacts.From(context.RequireLoaded()), database, results, context.Options);
+                context.RequireLoaded().Facts, database, results, context.Options);
         }
         finally
         {
