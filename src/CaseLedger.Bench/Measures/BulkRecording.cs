@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
 using CaseLedger.Bench.Api;
 using CaseLedger.Client;
 using CaseLedger.Bench.Dataset;
@@ -152,7 +153,7 @@ public sealed class BulkRecording : IMeasure
             if (midLoadAt is null && PlannedEvents >= target / 2) midLoadAt = DateTimeOffset.UtcNow;
         }
 
-        private sealed record Summary(string Framework, PlannedYot Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
+        private sealed record Summary(string Framework, YotReference Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
 
         public LoadedDataset ToLoaded(long stored, PhaseClock setUp, PhaseClock changes, TimeSpan total) => new(
             new DatasetFacts(
