@@ -1,10 +1,7 @@
 using System.Text.Json;
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Bench.Api;
 using CaseLedger.Bench.Measures;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Reporting;
-using CaseLedger.Client;
 using Npgsql;
 
 namespace CaseLedger.Bench;

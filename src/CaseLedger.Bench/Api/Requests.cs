@@ -1,9 +1,5 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Client;
 
 namespace CaseLedger.Bench.Api;
 

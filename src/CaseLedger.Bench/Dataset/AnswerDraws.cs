@@ -1,5 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 
 namespace CaseLedger.Bench.Dataset;
 

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Inspections;
-
 namespace CaseLedger.Bench.Dataset;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Inspections;
-
 namespace CaseLedger.Bench.Dataset;
 
 // A YOT, a fieldwork week and a case are the API's own records (YotReference, PlannedWeek, SampledCase): the

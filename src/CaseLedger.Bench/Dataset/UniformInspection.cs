@@ -1,5 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 
 namespace CaseLedger.Bench.Dataset;

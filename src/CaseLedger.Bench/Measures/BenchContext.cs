@@ -1,7 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 using Npgsql;
 
 namespace CaseLedger.Bench.Measures;

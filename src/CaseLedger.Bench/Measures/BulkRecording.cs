@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Reporting;
 using CaseLedger.Bench.Stats;
 

@@ -1,7 +1,4 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;
-using CaseLedger.Client;
 
 namespace CaseLedger.Bench.Measures;
 

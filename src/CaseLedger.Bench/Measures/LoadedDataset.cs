@@ -1,4 +1,3 @@
-using CaseLedger.Bench.Dataset;
 using CaseLedger.Bench.Reporting;
 
 namespace CaseLedger.Bench.Measures;

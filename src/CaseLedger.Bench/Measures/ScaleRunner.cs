@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Bench.Reporting;
 using Npgsql;
 

@@ -1,8 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;
 
 namespace CaseLedger.Bench.Measures;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Raw;
-using CaseLedger.Client;
 
 namespace CaseLedger.Bench.Measures;
 

@@ -1,9 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 
 namespace CaseLedger.Bench.Measures;
 
