@@ -15,6 +15,16 @@ public static class Requests
     public static PreparedRequest AddCase(this ApiClient api, PlannedInspection inspection, SampledCase @case) =>
         api.AddCase(inspection.Id, inspection.Lead, @case);
 
+    /// <summary>Everything before an inspection's first judgement: opened, its cases sampled, week 1 opened.</summary>
+    public static IEnumerable<PreparedRequest> OpenForJudgements(this ApiClient api, PlannedInspection inspection) =>
+        [api.Open(inspection), .. inspection.Cases.Select(@case => api.AddCase(inspection, @case)), api.OpenWeek(inspection, 1)];
+
+    /// <summary>Sends the requests one after another, each only once the one before has succeeded.</summary>
+    public static async Task SendInOrderAsync(this ApiClient api, IEnumerable<PreparedRequest> requests, CancellationToken cancellation)
+    {
+        foreach (var request in requests) await api.SendAsync(request, cancellation);
+    }
+
     public static PreparedRequest OpenWeek(this ApiClient api, PlannedInspection inspection, int week) =>
         api.OpenWeek(inspection.Id, inspection.Lead, week);
 

@@ -26,13 +26,12 @@ public sealed class BulkRecording : IMeasure
         var started = Stopwatch.GetTimestamp();
 
         // The register first: every inspection names a registered YOT.
-        foreach (var yot in NationalYots.All) await api.SendAsync(api.Register(yot), cancellation);
+        await api.SendInOrderAsync(NationalYots.All.Select(api.Register), cancellation);
         tally.SetUpRequests += NationalYots.All.Count;
 
         foreach (var round in context.Dataset.Inspections(options.Events).Chunk(options.RoundSize))
         {
-            tally.SetUpRequests += await Each(context, round, setUp, inspection =>
-                [api.Open(inspection), .. inspection.Cases.Select(@case => api.AddCase(inspection, @case)), api.OpenWeek(inspection, 1)], cancellation);
+            tally.SetUpRequests += await Each(context, round, setUp, api.OpenForJudgements, cancellation);
 
             for (var w = 0; w < round.Max(inspection => inspection.Weeks.Count); w++)
             {
@@ -43,10 +42,8 @@ public sealed class BulkRecording : IMeasure
                         inspection => [api.CloseWeek(inspection, week - 1), api.OpenWeek(inspection, week)], cancellation);
 
                 var batches = inWeek.Select(inspection => Batches(context, inspection, week, rawVersions)).ToList();
-                await product.TimeAsync(() => ForEach(context, batches, async (list, ct) =>
-                {
-                    foreach (var batch in list) await api.SendAsync(batch.Request, ct);
-                }, cancellation));
+                await product.TimeAsync(() => ForEach(context, batches,
+                    async (list, ct) => await api.SendInOrderAsync(list.Select(batch => batch.Request), ct), cancellation));
                 await raw.TimeAsync(() => ForEach(context, batches, async (list, ct) =>
                 {
                     foreach (var batch in list) await context.Raw.CopyAsync(batch.Rows, ct);
@@ -103,10 +100,7 @@ public sealed class BulkRecording : IMeasure
         Func<PlannedInspection, IEnumerable<PreparedRequest>> requests, CancellationToken cancellation)
     {
         var prepared = inspections.Select(inspection => requests(inspection).ToList()).ToList();
-        await clock.TimeAsync(() => ForEach(context, prepared, async (list, ct) =>
-        {
-            foreach (var request in list) await context.Api.SendAsync(request, ct);
-        }, cancellation));
+        await clock.TimeAsync(() => ForEach(context, prepared, async (list, ct) => await context.Api.SendInOrderAsync(list, ct), cancellation));
         return prepared.Sum(list => list.Count);
     }
 

@@ -46,8 +46,7 @@ public sealed class ViewLag : IMeasure
             });
         }).ToList(), RawVisibleAsync(context), cancellation);
 
-        foreach (var request in (IEnumerable<PreparedRequest>)[context.Api.Register(inspection.Yot), context.Api.Open(inspection), .. inspection.Cases.Select(c => context.Api.AddCase(inspection, c)), context.Api.OpenWeek(inspection, 1)])
-            await context.Api.SendAsync(request, cancellation);
+        await context.Api.SendInOrderAsync([context.Api.Register(inspection.Yot), .. context.Api.OpenForJudgements(inspection)], cancellation);
         var product = await MeasureAsync(context, judgements.Select(j =>
         {
             var request = context.Api.Record(inspection.Id, j);
