@@ -1,16 +1,13 @@
 using System.Text.Json;
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Bench.Api;
 using CaseLedger.Bench.Measures;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Reporting;
-using CaseLedger.Client;
 using Npgsql;
 
 namespace CaseLedger.Bench;
 
 /// <summary>
-/// <c>measure --api URL --db CONNECTION --events N --out FILE [--api-pid PID] [--signing-key-file FILE] [--seed S] ...</c>
+/// <c>measure --api URL --db CONNECTION --events N --out FILE --api-pid PID [--signing-key-file FILE] [--seed S] ...</c>
 /// runs every measure at one scale; <c>report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...</c>
 /// writes the run's results.
 /// </summary>
@@ -43,7 +40,7 @@ public static class Cli
     }
 
     private const string Usage =
-        "usage: CaseLedger.Bench measure --api URL --db CONNECTION --events N --out FILE [--api-pid PID] [--signing-key-file FILE]\n" +
+        "usage: CaseLedger.Bench measure --api URL --db CONNECTION --events N --out FILE --api-pid PID [--signing-key-file FILE]\n" +
         "                                [--seed S] [--parallel P] [--clients C] [--single-requests R] [--samples S] [--lag-seconds T]\n" +
         "       CaseLedger.Bench report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...";
 
@@ -70,7 +67,7 @@ public static class Cli
         };
         await using var product = NpgsqlDataSource.Create(connection);
         await using var raw = RawStore.Open(connection, options.RawSchema, maxConnections: 32);
-        await using var api = named.TryGetValue("api-pid", out var pid) ? new ApiProcess(int.Parse(pid)) : null;
+        await using var api = new ApiProcess((int)Long(named, "api-pid"));
         var context = new BenchContext
         {
             Api = new ApiClient(http, DevelopmentSigningKey.Read(named.GetValueOrDefault("signing-key-file"))),
@@ -117,8 +114,9 @@ public static class Cli
     private static string Required(IReadOnlyDictionary<string, string> named, string name) =>
         named.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
 
-    private static long Long(IReadOnlyDictionary<string, string> named, string name, long fallback) =>
-        !named.TryGetValue(name, out var value) ? fallback
+    /// <summary>A positive whole number; without a fallback, one that must be given.</summary>
+    private static long Long(IReadOnlyDictionary<string, string> named, string name, long? fallback = null) =>
+        !named.TryGetValue(name, out var value) ? fallback ?? throw new ArgumentException($"--{name} is required.")
         : long.TryParse(value, out var number) && number > 0 ? number
         : throw new ArgumentException($"--{name} must be a positive whole number, not '{value}'.");
 }

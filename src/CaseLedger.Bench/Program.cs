@@ -6,12 +6,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        return await Cli.RunAsync(args, cancellation.Token);
+        using var stop = new ConsoleStop();
+        return await Cli.RunAsync(args, stop.Token);
     }
 }

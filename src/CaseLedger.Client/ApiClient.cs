@@ -21,8 +21,6 @@ public sealed class ApiClient(HttpClient http, string signingKey)
 
     private readonly ConcurrentDictionary<(string User, string Role), string> tokens = new();
 
-    public HttpClient Http => http;
-
     public string Token(string user, string role) =>
         tokens.GetOrAdd((user, role), key => DevelopmentTokens.Issue(signingKey, key.User, key.Role, DateTime.UtcNow.AddHours(12)));
 
@@ -45,14 +43,6 @@ public sealed class ApiClient(HttpClient http, string signingKey)
         if (!request.Expects(response))
             throw await Failure(request, response, cancellation);
         await response.Content.CopyToAsync(Stream.Null, cancellation);
-    }
-
-    public async Task<JsonDocument> ReadAsync(PreparedRequest request, CancellationToken cancellation)
-    {
-        using var response = await http.SendAsync(request.Message(), HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if (!request.Expects(response))
-            throw await Failure(request, response, cancellation);
-        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
     }
 
     /// <summary>The answer as the API's own response record.</summary>

@@ -1,4 +1,5 @@
 using CaseLedger.Api.Infrastructure;
+using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Opening;
@@ -13,14 +14,22 @@ namespace CaseLedger.Client;
 /// </summary>
 public static class ApiRequests
 {
-    public static PreparedRequest RegisterYot(this ApiClient api, string code, RegisterYot yot, string admin) =>
-        api.Put($"/yots/{code}", admin, Roles.Admin, yot);
+    /// <summary>An inspection names a registered YOT: the administrator registers it first.</summary>
+    public static PreparedRequest RegisterYot(this ApiClient api, YotReference yot, string admin) =>
+        api.Put($"/yots/{yot.Code}", admin, Roles.Admin, new RegisterYot(yot.Name, yot.Region));
 
-    public static PreparedRequest OpenInspection(this ApiClient api, string lead, OpenInspection inspection) =>
-        api.Post("/inspections", lead, Roles.LeadInspector, inspection, 201);
+    /// <summary>The YOT is named by its code alone: its name and region come from the register.</summary>
+    public static PreparedRequest OpenInspection(this ApiClient api, string lead, Guid id, string frameworkId, int? frameworkVersion,
+        YotReference yot, string? title, IEnumerable<PlannedWeek> weeks, IEnumerable<TeamMember> team) =>
+        api.Post("/inspections", lead, Roles.LeadInspector, new OpenInspection(
+            id, frameworkId, frameworkVersion, new OpenInspection.YotInput(yot.Code, null, null), title,
+            [.. weeks.Select(week => new OpenInspection.WeekInput(week.Number, week.StartsOn))],
+            [.. team.Select(member => new OpenInspection.MemberInput(member.UserId, member.Role))]), 201);
 
-    public static PreparedRequest AddCase(this ApiClient api, Guid inspectionId, string lead, AddCase @case) =>
-        api.Post($"/inspections/{inspectionId}/cases", lead, Roles.LeadInspector, @case, 201);
+    public static PreparedRequest AddCase(this ApiClient api, Guid inspectionId, string lead, SampledCase @case) =>
+        api.Post($"/inspections/{inspectionId}/cases", lead, Roles.LeadInspector, new AddCase(
+            @case.Id, @case.Reference, @case.SentenceType, @case.Setting, @case.AgeAtStart, @case.Gender, @case.Ethnicity,
+            @case.RiskOfHarm, @case.Status), 201);
 
     public static PreparedRequest OpenWeek(this ApiClient api, Guid inspectionId, string lead, int week) =>
         api.PostEmpty($"/inspections/{inspectionId}/weeks/{week}/open", lead, Roles.LeadInspector, 200);

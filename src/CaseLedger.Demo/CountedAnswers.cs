@@ -1,7 +1,4 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 
 namespace CaseLedger.Demo;
 

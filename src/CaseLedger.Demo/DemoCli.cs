@@ -1,4 +1,3 @@
-using CaseLedger.Api.Frameworks;
 using CaseLedger.Client;
 using Microsoft.Extensions.Logging;
 

@@ -1,12 +1,6 @@
-using System.Text.Json;
 using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
-using CaseLedger.Api.Inspections.Opening;
-using CaseLedger.Api.Inspections.Sampling;
-using CaseLedger.Api.Scoring;
-using CaseLedger.Api.Yots;
 using CaseLedger.Client;
 
 namespace CaseLedger.Demo;
@@ -30,22 +24,14 @@ internal sealed class DemoClient(ApiClient api)
     }
 
     public Task RegisterYot(DemoInspection inspection, string step, CancellationToken cancellation) =>
-        Send(api.RegisterYot(inspection.Yot.Code, new RegisterYot(inspection.Yot.Name, inspection.Yot.Region), Registrar.UserId), step, cancellation);
+        Send(api.RegisterYot(inspection.Yot, Registrar.UserId), step, cancellation);
 
     public Task Open(DemoInspection inspection, int frameworkVersion, string step, CancellationToken cancellation) =>
-        Send(api.OpenInspection(inspection.Lead, new OpenInspection(
-            inspection.Id,
-            inspection.FrameworkId,
-            frameworkVersion,
-            new OpenInspection.YotInput(inspection.Yot.Code, null, null),
-            inspection.Title,
-            [.. inspection.FieldworkWeeks.Select((starts, index) => new OpenInspection.WeekInput(index + 1, starts))],
-            [.. inspection.Team.Select(member => new OpenInspection.MemberInput(member.UserId, member.Role))])), step, cancellation);
+        Send(api.OpenInspection(inspection.Lead, inspection.Id, inspection.FrameworkId, frameworkVersion, inspection.Yot, inspection.Title,
+            inspection.FieldworkWeeks.Select((starts, index) => new PlannedWeek(index + 1, starts)), inspection.Team), step, cancellation);
 
     public Task AddCase(DemoInspection inspection, SampledCase @case, string step, CancellationToken cancellation) =>
-        Send(api.AddCase(inspection.Id, inspection.Lead, new AddCase(
-            @case.Id, @case.Reference, @case.SentenceType, @case.Setting, @case.AgeAtStart, @case.Gender, @case.Ethnicity,
-            @case.RiskOfHarm, @case.Status)), step, cancellation);
+        Send(api.AddCase(inspection.Id, inspection.Lead, @case), step, cancellation);
 
     public Task OpenWeek(DemoInspection inspection, int week, string step, CancellationToken cancellation) =>
         Send(api.OpenWeek(inspection.Id, inspection.Lead, week), step, cancellation);
@@ -59,19 +45,17 @@ internal sealed class DemoClient(ApiClient api)
     public Task Record(Guid inspectionId, Actor actor, IEnumerable<ScriptedJudgement> judgements, string step, CancellationToken cancellation) =>
         Send(api.RecordBatch(inspectionId, actor.UserId, actor.Role, new RecordJudgementBatch(
             [.. judgements.Select(judgement => new JudgementInput(
-                judgement.Id, judgement.CaseId, judgement.QuestionId, AnswerName(judgement.Answer), judgement.Reasons, null))])), step, cancellation);
+                judgement.Id, judgement.CaseId, judgement.QuestionId, Answers.Name(judgement.Answer), judgement.Reasons, null))])), step, cancellation);
 
     public Task Change(Guid inspectionId, Guid judgementId, Actor actor, ScriptedChange change, int expectedVersion, string step, CancellationToken cancellation) =>
         Send(change.IsModeration
             ? api.Moderate(inspectionId, judgementId, actor.UserId,
-                new ModerateJudgement(AnswerName(change.Answer), change.Reasons, change.Text, expectedVersion))
+                new ModerateJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion))
             : api.Revise(inspectionId, judgementId, actor.UserId, actor.Role,
-                new ReviseJudgement(AnswerName(change.Answer), change.Reasons, change.Text, expectedVersion)), step, cancellation);
+                new ReviseJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion)), step, cancellation);
 
     private Task Send(PreparedRequest request, string step, CancellationToken cancellation) =>
         api.SendAsync(request with { CorrelationId = step }, cancellation);
-
-    private static string AnswerName(Answer answer) => JsonSerializer.Serialize(answer, ApiClient.Json).Trim('"');
 }
 
 public sealed class DemoLoadException(string message) : Exception(message);

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Inspections;
-
 namespace CaseLedger.Demo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Inspections;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo.Synthesis;
 
 namespace CaseLedger.Demo;

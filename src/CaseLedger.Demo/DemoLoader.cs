@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Client;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,3 @@
-using CaseLedger.Api.Inspections;
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Demo;
 
 /// <summary>

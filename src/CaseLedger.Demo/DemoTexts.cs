@@ -1,5 +1,3 @@
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Demo;
 
 /// <summary>The words a revision note or a moderation rationale gives, in the inspectors' register.</summary>

@@ -1,7 +1,4 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo.Synthesis;
 
 namespace CaseLedger.Demo;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using CaseLedger.Client;
 using Microsoft.Extensions.Logging;
 
 namespace CaseLedger.Demo;
@@ -8,24 +10,13 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
         // ops/run stops the load with SIGTERM when the API ends: cancel it as Ctrl-C does, so it says it stopped.
-        using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                cancellation.Cancel();
-            });
+        using var stop = new ConsoleStop(PosixSignal.SIGTERM);
         using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         }));
-        return await DemoCli.RunAsync(args, logging.CreateLogger("CaseLedger.Demo"), Console.Error, cancellation.Token);
+        return await DemoCli.RunAsync(args, logging.CreateLogger("CaseLedger.Demo"), Console.Error, stop.Token);
     }
 }

@@ -1,33 +1,29 @@
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
-using CaseLedger.Api.Inspections.Opening;
-using CaseLedger.Api.Inspections.Sampling;
-using CaseLedger.Api.Yots;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Client;
 
 namespace CaseLedger.Bench.Api;
 
 /// <summary>The API's own requests, filled from the plan: the benchmark sends exactly what a client would.</summary>
 public static class Requests
 {
-    /// <summary>An inspection names a registered YOT: the administrator registers it first.</summary>
-    public static PreparedRequest Register(this ApiClient api, PlannedYot yot) =>
-        api.RegisterYot(yot.Code, new RegisterYot(yot.Name, yot.Region), "bench-admin");
+    public static PreparedRequest Register(this ApiClient api, YotReference yot) => api.RegisterYot(yot, "bench-admin");
 
     public static PreparedRequest Open(this ApiClient api, PlannedInspection inspection) =>
-        api.OpenInspection(inspection.Lead, new OpenInspection(
-            inspection.Id, inspection.FrameworkId, null,
-            new OpenInspection.YotInput(inspection.Yot.Code, null, null),
-            null,
-            [.. inspection.Weeks.Select(week => new OpenInspection.WeekInput(week.Week.Number, week.Week.StartsOn))],
-            [.. inspection.Inspectors.Select(user => new OpenInspection.MemberInput(user, Roles.Inspector))]));
+        api.OpenInspection(inspection.Lead, inspection.Id, inspection.FrameworkId, null, inspection.Yot, null,
+            inspection.Weeks.Select(week => week.Week), inspection.Inspectors.Select(user => new TeamMember(user, TeamRoles.Inspector)));
 
-    public static PreparedRequest AddCase(this ApiClient api, PlannedInspection inspection, PlannedCase @case) =>
-        api.AddCase(inspection.Id, inspection.Lead, new AddCase(
-            @case.Id, @case.Reference, @case.SentenceType, @case.Setting, @case.AgeAtStart, @case.Gender, @case.Ethnicity,
-            @case.RiskOfHarm, @case.Status));
+    public static PreparedRequest AddCase(this ApiClient api, PlannedInspection inspection, SampledCase @case) =>
+        api.AddCase(inspection.Id, inspection.Lead, @case);
+
+    /// <summary>Everything before an inspection's first judgement: opened, its cases sampled, week 1 opened.</summary>
+    public static IEnumerable<PreparedRequest> OpenForJudgements(this ApiClient api, PlannedInspection inspection) =>
+        [api.Open(inspection), .. inspection.Cases.Select(@case => api.AddCase(inspection, @case)), api.OpenWeek(inspection, 1)];
+
+    /// <summary>Sends the requests one after another, each only once the one before has succeeded.</summary>
+    public static async Task SendInOrderAsync(this ApiClient api, IEnumerable<PreparedRequest> requests, CancellationToken cancellation)
+    {
+        foreach (var request in requests) await api.SendAsync(request, cancellation);
+    }
 
     public static PreparedRequest OpenWeek(this ApiClient api, PlannedInspection inspection, int week) =>
         api.OpenWeek(inspection.Id, inspection.Lead, week);

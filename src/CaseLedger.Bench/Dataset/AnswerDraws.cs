@@ -28,7 +28,7 @@ public sealed class AnswerDraws(Random random)
     private readonly double quality = random.Between(0.45, 0.92);
     private readonly Dictionary<string, double> questionRates = [];
 
-    public PlannedJudgement Judge(PlannedCase @case, Question question, string by)
+    public PlannedJudgement Judge(SampledCase @case, Question question, string by)
     {
         var rate = QuestionRate(question.Id);
         var answer = random.Chance(0.04) ? "not-applicable" : random.Chance(rate) ? "sufficient" : "insufficient";

@@ -24,11 +24,11 @@ public static class CaseProfiles
         ("Other ethnic group", 2), ("Not stated", 3),
     ];
 
-    public static PlannedCase Draw(Random random, int number)
+    public static SampledCase Draw(Random random, int number)
     {
         var sentence = random.Weighted(SentenceTypes);
         var custody = sentence is "detention-and-training-order" or "other-custodial-sentence";
-        return new PlannedCase(
+        return new SampledCase(
             random.NextGuid(),
             $"C{number:000}",
             sentence,
@@ -42,6 +42,6 @@ public static class CaseProfiles
 
     /// <summary>A case every question of a community framework applies to (as many applicable questions as
     /// possible), for inspections that must reach a given number of judgements with few cases.</summary>
-    public static PlannedCase Broad(Random random, int number) => new(
+    public static SampledCase Broad(Random random, int number) => new(
         random.NextGuid(), $"C{number:000}", "youth-rehabilitation-order", "community", 15, "male", "White British", "high", "current");
 }

@@ -1,5 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 
 namespace CaseLedger.Bench.Dataset;
@@ -66,8 +65,7 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
             for (var c = cases.Count * w / weekCount; c < cases.Count * (w + 1) / weekCount; c++)
             {
                 var by = inspectors[c % inspectors.Count];
-                var sampled = ToSampled(cases[c]);
-                judgements.AddRange(questions.Where(q => q.AppliesTo(sampled)).Select(q => answers.Judge(cases[c], q, by)));
+                judgements.AddRange(questions.Where(q => q.AppliesTo(cases[c])).Select(q => answers.Judge(cases[c], q, by)));
             }
             // A week's revisions change judgements recorded in the week before, by whoever recorded them.
             var revisions = w == 0 ? [] : fieldwork[w - 1].Judgements.Where(_ => random.Chance(deep ? DeepRevisionShare : RevisionShare))
@@ -89,9 +87,6 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
             return new PlannedChange(judgement.Id, judgement.CaseId, judgement.QuestionId, answer, reasons, text, version, by);
         }
     }
-
-    public static SampledCase ToSampled(PlannedCase @case) => new(@case.Id, @case.Reference, @case.SentenceType, @case.Setting,
-        @case.AgeAtStart, @case.Gender, @case.Ethnicity, @case.RiskOfHarm, @case.Status);
 
     /// <summary>Each programme ran in its own years: CCI 2009–12, FJI 2013–17, SQS 2014–18.</summary>
     private static DateOnly FirstWeek(string frameworkId, Random random)

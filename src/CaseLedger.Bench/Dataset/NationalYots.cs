@@ -1,5 +1,3 @@
-using CaseLedger.Api.Inspections;
-
 namespace CaseLedger.Bench.Dataset;
 
 /// <summary>
@@ -23,16 +21,16 @@ public static class NationalYots
         ["South West"] = 6,
     };
 
-    public static IReadOnlyList<PlannedYot> All { get; } = Build();
+    public static IReadOnlyList<YotReference> All { get; } = Build();
 
-    private static List<PlannedYot> Build()
+    private static List<YotReference> Build()
     {
-        var yots = new List<PlannedYot>();
+        var yots = new List<YotReference>();
         foreach (var region in Regions.All)
         {
             var slug = region.ToLowerInvariant().Replace(" ", "-");
             for (var n = 1; n <= PerRegion[region]; n++)
-                yots.Add(new PlannedYot($"{slug}-{n:00}", $"{region} Youth Offending Service {n:00}", region));
+                yots.Add(new YotReference($"{slug}-{n:00}", $"{region} Youth Offending Service {n:00}", region));
         }
         // Interleave the regions, so that any prefix of the dataset (a smaller scale) still spans the country.
         return [.. yots.Select((yot, i) => (yot, Rank: (double)yots.Take(i).Count(y => y.Region == yot.Region) / PerRegion[yot.Region]))

@@ -1,13 +1,7 @@
 namespace CaseLedger.Bench.Dataset;
 
-/// <summary>One YOT as the dataset names it.</summary>
-public sealed record PlannedYot(string Code, string Name, string Region);
-
-public sealed record PlannedWeek(int Number, DateOnly StartsOn);
-
-public sealed record PlannedCase(
-    Guid Id, string Reference, string SentenceType, string Setting, int AgeAtStart, string Gender, string Ethnicity,
-    string RiskOfHarm, string Status);
+// A YOT, a fieldwork week and a case are the API's own records (YotReference, PlannedWeek, SampledCase): the
+// dataset plans exactly what the API is sent.
 
 /// <summary>One judgement as an inspector records it, and who records it.</summary>
 public sealed record PlannedJudgement(
@@ -29,10 +23,10 @@ public sealed record PlannedInspection(
     int Index,
     Guid Id,
     string FrameworkId,
-    PlannedYot Yot,
+    YotReference Yot,
     string Lead,
     IReadOnlyList<string> Inspectors,
-    IReadOnlyList<PlannedCase> Cases,
+    IReadOnlyList<SampledCase> Cases,
     IReadOnlyList<PlannedFieldworkWeek> Weeks,
     IReadOnlyList<PlannedChange> Moderations,
     bool Published)

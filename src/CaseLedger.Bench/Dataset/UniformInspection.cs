@@ -19,19 +19,18 @@ public static class UniformInspection
         var questions = framework.Sections.SelectMany(s => s.Criteria).SelectMany(c => c.Questions).ToList();
         var team = Enumerable.Range(1, inspectors).Select(n => $"{label}-inspector-{n:00}").ToList();
         var answers = new AnswerDraws(random);
-        var cases = new List<PlannedCase>();
+        var cases = new List<SampledCase>();
         var planned = new List<PlannedJudgement>(judgements);
         while (planned.Count < judgements)
         {
             var @case = CaseProfiles.Broad(random, cases.Count + 1);
             cases.Add(@case);
-            var sampled = NationalDataset.ToSampled(@case);
-            foreach (var question in questions.Where(q => q.AppliesTo(sampled)).Take(judgements - planned.Count))
+            foreach (var question in questions.Where(q => q.AppliesTo(@case)).Take(judgements - planned.Count))
                 planned.Add(answers.Judge(@case, question, team[planned.Count % team.Count]));
         }
         while (cases.Count < minimumCases) cases.Add(CaseProfiles.Broad(random, cases.Count + 1));
         var inspection = new PlannedInspection(-1, random.NextGuid(), FrameworkId,
-            new PlannedYot($"bench-{label}", $"Benchmark {label}", "London"), $"{label}-lead", team, cases,
+            new YotReference($"bench-{label}", $"Benchmark {label}", "London"), $"{label}-lead", team, cases,
             [new PlannedFieldworkWeek(new PlannedWeek(1, new DateOnly(2012, 2, 6)), planned, [])], [], Published: false);
         return (inspection, planned);
     }

@@ -13,12 +13,8 @@ public sealed class ApiMemory : IMeasure
 
     public Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        if (context.ApiProcess is not { } api)
-            return Task.FromResult<IReadOnlyList<MeasureResult>>(
-                [MeasureResult.Unavailable(Name, "peak resident memory", "MB", false, BaselineWork, null,
-                    "not measured: the API runs inside the benchmark's process (test host)")]);
-
-        var peak = api.PeakKb() ?? throw new InvalidOperationException("The API process ended before its memory could be read.");
+        var api = context.ApiProcess;
+        var peak = api.PeakKb() ?? throw new BenchFailure("The API process ended before its memory could be read.");
         return Task.FromResult<IReadOnlyList<MeasureResult>>(
         [
             new(Name, "peak resident memory (VmHWM)", "MB", false, peak / 1024.0, api.StartRssKb / 1024.0, BaselineWork,

@@ -15,7 +15,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public ApiProcess(int pid)
     {
         this.pid = pid;
-        StartRssKb = ReadKb("VmRSS") ?? throw new InvalidOperationException($"No process {pid} to watch (is the API running?).");
+        StartRssKb = ReadKb("VmRSS") ?? throw new BenchFailure($"No process {pid} to watch (is the API running?).");
         sampling = SampleAsync(stop.Token);
     }
 

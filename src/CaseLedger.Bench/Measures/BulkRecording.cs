@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
+using CaseLedger.Bench.Reporting;
 using CaseLedger.Bench.Stats;
 
 namespace CaseLedger.Bench.Measures;
@@ -30,13 +26,12 @@ public sealed class BulkRecording : IMeasure
         var started = Stopwatch.GetTimestamp();
 
         // The register first: every inspection names a registered YOT.
-        foreach (var yot in NationalYots.All) await api.SendAsync(api.Register(yot), cancellation);
+        await api.SendInOrderAsync(NationalYots.All.Select(api.Register), cancellation);
         tally.SetUpRequests += NationalYots.All.Count;
 
         foreach (var round in context.Dataset.Inspections(options.Events).Chunk(options.RoundSize))
         {
-            tally.SetUpRequests += await Each(context, round, setUp, inspection =>
-                [api.Open(inspection), .. inspection.Cases.Select(@case => api.AddCase(inspection, @case)), api.OpenWeek(inspection, 1)], cancellation);
+            tally.SetUpRequests += await Each(context, round, setUp, api.OpenForJudgements, cancellation);
 
             for (var w = 0; w < round.Max(inspection => inspection.Weeks.Count); w++)
             {
@@ -47,10 +42,8 @@ public sealed class BulkRecording : IMeasure
                         inspection => [api.CloseWeek(inspection, week - 1), api.OpenWeek(inspection, week)], cancellation);
 
                 var batches = inWeek.Select(inspection => Batches(context, inspection, week, rawVersions)).ToList();
-                await product.TimeAsync(() => ForEach(context, batches, async (list, ct) =>
-                {
-                    foreach (var batch in list) await api.SendAsync(batch.Request, ct);
-                }, cancellation));
+                await product.TimeAsync(() => ForEach(context, batches,
+                    async (list, ct) => await api.SendInOrderAsync(list.Select(batch => batch.Request), ct), cancellation));
                 await raw.TimeAsync(() => ForEach(context, batches, async (list, ct) =>
                 {
                     foreach (var batch in list) await context.Raw.CopyAsync(batch.Rows, ct);
@@ -107,10 +100,7 @@ public sealed class BulkRecording : IMeasure
         Func<PlannedInspection, IEnumerable<PreparedRequest>> requests, CancellationToken cancellation)
     {
         var prepared = inspections.Select(inspection => requests(inspection).ToList()).ToList();
-        await clock.TimeAsync(() => ForEach(context, prepared, async (list, ct) =>
-        {
-            foreach (var request in list) await context.Api.SendAsync(request, ct);
-        }, cancellation));
+        await clock.TimeAsync(() => ForEach(context, prepared, async (list, ct) => await context.Api.SendInOrderAsync(list, ct), cancellation));
         return prepared.Sum(list => list.Count);
     }
 
@@ -151,24 +141,25 @@ public sealed class BulkRecording : IMeasure
             if (midLoadAt is null && PlannedEvents >= target / 2) midLoadAt = DateTimeOffset.UtcNow;
         }
 
-        private sealed record Summary(string Framework, PlannedYot Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
+        private sealed record Summary(string Framework, YotReference Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
 
         public LoadedDataset ToLoaded(long stored, PhaseClock setUp, PhaseClock changes, TimeSpan total) => new(
-            Summaries.Count,
-            Summaries.Select(s => s.Yot.Code).Distinct().Count(),
-            Summaries.Select(s => s.Yot.Region).Distinct().Count(),
-            Summaries.GroupBy(s => s.Framework).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            Summaries.Sum(s => (long)s.Cases),
-            Summaries.Sum(s => (long)s.Judgements),
-            Summaries.Sum(s => (long)s.Revisions),
-            Summaries.Sum(s => (long)s.Moderations),
-            Summaries.Count(s => s.Published),
-            PlannedEvents,
-            stored,
-            largest!,
-            midLoadAt ?? DateTimeOffset.UtcNow,
-            new PhaseFigure(SetUpRequests, setUp.Elapsed.TotalSeconds),
-            new PhaseFigure(ChangeRequests, changes.Elapsed.TotalSeconds),
-            total);
+            new DatasetFacts(
+                Summaries.Count,
+                Summaries.Select(s => s.Yot.Code).Distinct().Count(),
+                Summaries.Select(s => s.Yot.Region).Distinct().Count(),
+                Summaries.GroupBy(s => s.Framework).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+                Summaries.Sum(s => (long)s.Cases),
+                Summaries.Sum(s => (long)s.Judgements),
+                Summaries.Sum(s => (long)s.Revisions),
+                Summaries.Sum(s => (long)s.Moderations),
+                Summaries.Count(s => s.Published),
+                stored,
+                $"{largest!.Id} ({largest.FrameworkId}, {largest.Yot.Code}, {largest.Cases.Count} cases, {largest.EventCount:N0} events)",
+                new PhaseFigure(SetUpRequests, setUp.Elapsed.TotalSeconds),
+                new PhaseFigure(ChangeRequests, changes.Elapsed.TotalSeconds),
+                total.TotalSeconds),
+            largest,
+            midLoadAt ?? DateTimeOffset.UtcNow);
     }
 }

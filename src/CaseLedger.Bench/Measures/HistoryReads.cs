@@ -1,5 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;
 
 namespace CaseLedger.Bench.Measures;
@@ -8,7 +6,7 @@ namespace CaseLedger.Bench.Measures;
 /// Measure 4: the history and view reads (DESIGN.md §5) on the dataset's largest inspection, p50 and p99 of
 /// sequential requests, each beside a raw read that computes the same answer's substance from the event table:
 /// the events it depends on, read and deserialised, and judgements folded into counts where the answer is a score.
-/// A read whose endpoint this build's OpenAPI document does not list is reported as not measured.
+/// A read the API does not answer fails the run (<see cref="UnexpectedResponse"/>) rather than leaving a row without a figure.
 /// </summary>
 public sealed class HistoryReads : IMeasure
 {
@@ -16,7 +14,7 @@ public sealed class HistoryReads : IMeasure
 
     private const string Events = EventStoreSetup.Schema + ".mt_events";
 
-    private sealed record Read(string Figure, string Template, string Path, bool Heavy, string BaselineWork, string Sql, IReadOnlyList<object> Parameters);
+    private sealed record Read(string Figure, string Path, bool Heavy, string BaselineWork, string Sql, IReadOnlyList<object> Parameters);
 
     public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
@@ -35,28 +33,28 @@ public sealed class HistoryReads : IMeasure
 
         Read[] reads =
         [
-            new("scores?at=week:1", "/inspections/{id}/scores", $"/inspections/{id}/scores?at=week:1", false,
+            new("scores?at=week:1", $"/inspections/{id}/scores?at=week:1", false,
                 "the inspection's events up to the close of week 1, deserialised and folded into counts per question",
                 $"""
                 select mt_dotnet_type, data from {Events} where stream_id = $1 and version <= (
                   select version from {Events} where stream_id = $1 and type = 'fieldwork_week_closed' and (data ->> 'number')::int = 1)
                 order by version
                 """, [id]),
-            new("history?from=week:1&to=version:last", "/inspections/{id}/history",
+            new("history?from=week:1&to=version:last",
                 $"/inspections/{id}/history?from=week:1&to=version:{largest.EventCount}", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
-            new("moderation", "/inspections/{id}/moderation", $"/inspections/{id}/moderation", false, streamFold,
+            new("moderation", $"/inspections/{id}/moderation", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
-            new("verify", "/inspections/{id}/verify", $"/inspections/{id}/verify", false, streamFold,
+            new("verify", $"/inspections/{id}/verify", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
-            new("events?after=0&limit=100", "/inspections/{id}/events", $"/inspections/{id}/events?after=0&limit=100", false,
+            new("events?after=0&limit=100", $"/inspections/{id}/events?after=0&limit=100", false,
                 "the first 100 events of the inspection, deserialised",
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version limit 100", [id]),
-            new($"yots/{{code}}?at=mid-load", "/yots/{code}", $"/yots/{yotAtMoment}?at={atText}", true,
+            new($"yots/{{code}}?at=mid-load", $"/yots/{yotAtMoment}?at={atText}", true,
                 "every event of the YOT's inspections up to that moment, deserialised and folded",
                 $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data -> 'yot' ->> 'code' = $1) and timestamp <= $2 order by seq_id",
                 [yotAtMoment, at]),
-            new($"themes/{{framework}}/{{theme}}?at=mid-load", "/themes/{frameworkId}/{themeId}", $"/themes/{framework.Id}/{theme}?at={atText}", true,
+            new($"themes/{{framework}}/{{theme}}?at=mid-load", $"/themes/{framework.Id}/{theme}?at={atText}", true,
                 "every event of the framework's inspections up to that moment, deserialised and folded",
                 $"select mt_dotnet_type, data from {Events} where stream_id in ({opened} and data ->> 'frameworkId' = $1) and timestamp <= $2 order by seq_id",
                 [framework.Id, at]),
@@ -72,14 +70,6 @@ public sealed class HistoryReads : IMeasure
             var baseline = await ClientRun.SequentialAsync([.. Enumerable.Range(0, samples).Select(_ => (Func<CancellationToken, Task>)(ct =>
                 RawScan.ReadAsync(context.Product, read.Sql, read.Parameters, new RawTally().Apply, ct)))], cancellation);
             var baselineNote = $"{note}; baseline over {samples} reads";
-
-            if (!await context.HasEndpointAsync(read.Template, cancellation))
-            {
-                var reason = $"not measured: endpoint not available in this build (no GET {read.Template})";
-                results.Add(MeasureResult.Unavailable(Name, $"{read.Figure}: p50", "ms", false, read.BaselineWork, baseline.Latencies.P50, reason) with { Note = baselineNote });
-                results.Add(MeasureResult.Unavailable(Name, $"{read.Figure}: p99", "ms", false, read.BaselineWork, baseline.Latencies.P99, reason));
-                continue;
-            }
 
             var request = context.Api.Get(read.Path, "bench-auditor", Roles.Auditor);
             var product = await ClientRun.SequentialAsync([.. Enumerable.Range(0, context.Options.Samples)

@@ -1,28 +1,9 @@
-using CaseLedger.Bench.Dataset;
+using CaseLedger.Bench.Reporting;
 
 namespace CaseLedger.Bench.Measures;
 
-/// <summary>What the load put in the ledger, and the work around the bulk recording that it timed for context.</summary>
-public sealed record LoadedDataset(
-    int Inspections,
-    int Yots,
-    int Regions,
-    IReadOnlyDictionary<string, int> InspectionsByFramework,
-    long Cases,
-    long Judgements,
-    long Revisions,
-    long Moderations,
-    int Published,
-    long PlannedEvents,
-    long StoredEvents,
-    PlannedInspection Largest,
-    DateTimeOffset MidLoadAt,
-    PhaseFigure SetUp,
-    PhaseFigure Changes,
-    TimeSpan Total);
-
-/// <summary>Requests of one kind the load sent, and the wall-clock time they took.</summary>
-public sealed record PhaseFigure(long Requests, double Seconds)
-{
-    public double PerSecond => Seconds > 0 ? Requests / Seconds : 0;
-}
+/// <summary>
+/// What the load put in the ledger, as the report gives it, and what the later measures ask of it: the largest
+/// inspection, and the moment half the dataset was in.
+/// </summary>
+public sealed record LoadedDataset(DatasetFacts Facts, PlannedInspection Largest, DateTimeOffset MidLoadAt);

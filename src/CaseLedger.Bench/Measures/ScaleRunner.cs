@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
 using CaseLedger.Bench.Reporting;
 using Npgsql;
 
@@ -32,7 +31,7 @@ public static class ScaleRunner
             }
             var database = await DescribeAsync(context, cancellation);
             return new ScaleReport(context.Options.Events, startedAt, Stopwatch.GetElapsedTime(started).TotalSeconds, loadAverage,
-                DatasetFacts.From(context.RequireLoaded()), database, results, context.Options);
+                context.RequireLoaded().Facts, database, results, context.Options);
         }
         finally
         {

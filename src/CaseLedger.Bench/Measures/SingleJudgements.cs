@@ -1,8 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;
 
 namespace CaseLedger.Bench.Measures;
@@ -95,8 +90,7 @@ public sealed class SingleJudgements : IMeasure
     {
         var (inspection, judgements) = plan;
         var api = context.Api;
-        foreach (var request in (IEnumerable<PreparedRequest>)[api.Register(inspection.Yot), api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1)])
-            await api.SendAsync(request, cancellation);
+        await api.SendInOrderAsync([api.Register(inspection.Yot), .. api.OpenForJudgements(inspection)], cancellation);
         for (var start = 0; start < preload; start += context.Options.BatchSize)
         {
             var chunk = judgements.Skip(start).Take(Math.Min(context.Options.BatchSize, preload - start)).ToList();

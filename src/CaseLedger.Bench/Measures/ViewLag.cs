@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 using CaseLedger.Bench.Stats;
 using Npgsql;
 
@@ -15,7 +10,7 @@ namespace CaseLedger.Bench.Measures;
 /// to the moment every async view has applied it, which is when any read of those views shows it. Marten records
 /// each async projection's progress in its progression table, committed with the view's own changes; an observer
 /// polls it. The baseline is the same writes to a plain table, observed by polling on another connection: commit
-/// to visible for a synchronous write. A build without async projections has nothing to measure, and says so.
+/// to visible for a synchronous write. A product with no async projection to observe fails the run.
 /// </summary>
 public sealed class ViewLag : IMeasure
 {
@@ -31,6 +26,7 @@ public sealed class ViewLag : IMeasure
 
     public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
+        var projections = await AsyncProjectionsAsync(context, cancellation);
         var options = context.Options;
         var count = (int)(WritesPerSecond * options.LagDuration.TotalSeconds * 1.2);
         var random = new Random(Draws.SeedFor(options.Seed, -5));
@@ -50,19 +46,7 @@ public sealed class ViewLag : IMeasure
             });
         }).ToList(), RawVisibleAsync(context), cancellation);
 
-        var projections = await AsyncProjectionsAsync(context, cancellation);
-        if (projections.Count == 0)
-        {
-            const string reason = "not measured: this build has no async projection (no view is built asynchronously yet)";
-            return
-            [
-                MeasureResult.Unavailable(Name, "commit to visible: p50", "ms", false, BaselineWork, raw.P50, reason) with { Note = note },
-                MeasureResult.Unavailable(Name, "commit to visible: p99", "ms", false, BaselineWork, raw.P99, reason),
-            ];
-        }
-
-        foreach (var request in (IEnumerable<PreparedRequest>)[context.Api.Register(inspection.Yot), context.Api.Open(inspection), .. inspection.Cases.Select(c => context.Api.AddCase(inspection, c)), context.Api.OpenWeek(inspection, 1)])
-            await context.Api.SendAsync(request, cancellation);
+        await context.Api.SendInOrderAsync([context.Api.Register(inspection.Yot), .. context.Api.OpenForJudgements(inspection)], cancellation);
         var product = await MeasureAsync(context, judgements.Select(j =>
         {
             var request = context.Api.Record(inspection.Id, j);
@@ -153,16 +137,11 @@ public sealed class ViewLag : IMeasure
     {
         await using var command = context.Product.CreateCommand($"select name from {Progression} where name not like 'HighWater%' order by name");
         var names = new List<string>();
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellation);
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation)) names.Add(reader.GetString(0));
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            return [];
-        }
-        return names;
+        return names.Count > 0
+            ? names
+            : throw new BenchFailure($"{Progression} lists no async projection: there is no view whose lag could be measured.");
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql, CancellationToken cancellation, params object[] parameters)

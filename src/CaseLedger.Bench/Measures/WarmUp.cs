@@ -1,9 +1,4 @@
 using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Bench.Api;
-using CaseLedger.Client;
-using CaseLedger.Bench.Dataset;
-using CaseLedger.Bench.Raw;
 
 namespace CaseLedger.Bench.Measures;
 
@@ -28,18 +23,18 @@ public static class WarmUp
 
         IEnumerable<PreparedRequest> requests =
         [
-            api.Register(inspection.Yot), api.Open(inspection), .. inspection.Cases.Select(c => api.AddCase(inspection, c)), api.OpenWeek(inspection, 1),
+            api.Register(inspection.Yot), .. api.OpenForJudgements(inspection),
             api.Batch(inspection.Id, inspection.Inspectors[0], judgements.Take(100)),
             .. judgements.Skip(100).Take(50).Select(j => api.Record(inspection.Id, j)),
             .. judgements.Take(10).Select(j => api.Revise(inspection.Id, Change(j, j.By, 1))),
             api.CloseWeek(inspection, 1),
             .. judgements.Skip(10).Take(10).Select(j => api.Moderate(inspection.Id, Change(j, inspection.Lead, 1))),
-            api.Get($"/inspections/{inspection.Id}", "bench-auditor", Roles.Auditor),
-            api.Get($"/inspections/{inspection.Id}/judgements", "bench-auditor", Roles.Auditor),
+            api.Inspection(inspection.Id, "bench-auditor", Roles.Auditor),
+            api.Judgements(inspection.Id, "bench-auditor", Roles.Auditor),
             api.Get($"/inspections/{inspection.Id}/judgements/{judgements[0].Id}/history", "bench-auditor", Roles.Auditor),
             api.Publish(inspection),
         ];
-        foreach (var request in requests) await api.SendAsync(request, cancellation);
+        await api.SendInOrderAsync(requests, cancellation);
 
         var stream = Guid.NewGuid();
         await context.Raw.CopyAsync([.. judgements.Take(100).Select((j, i) => RawEvents.Recorded(stream, i + 1, j, Roles.Inspector, 1, "warm-up"))], cancellation);

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Bench.Dataset;
 
 namespace CaseLedger.Bench.Raw;
 

@@ -10,11 +10,11 @@ public sealed record RawJudgement(Guid Id, Guid InspectionId, Guid CaseId, strin
 public static class RawEvents
 {
     /// <summary>A judgement as the product appends it: the same body, user, role and week, at the given stream version.</summary>
-    public static RawEvent Recorded(Guid streamId, long version, Dataset.PlannedJudgement judgement, string role, int week, string correlationId) =>
+    public static RawEvent Recorded(Guid streamId, long version, PlannedJudgement judgement, string role, int week, string correlationId) =>
         new(Guid.CreateVersion7(), streamId, version, EventJson.JudgementRecordedType, EventJson.JudgementRecordedDotnetType,
             EventJson.Serialise(EventJson.Recorded(judgement)),
             judgement.By, correlationId, EventJson.Headers(role, week));
 
-    public static RawJudgement Current(Guid inspectionId, Dataset.PlannedJudgement judgement, int week) =>
+    public static RawJudgement Current(Guid inspectionId, PlannedJudgement judgement, int week) =>
         new(judgement.Id, inspectionId, judgement.CaseId, judgement.QuestionId, EventJson.Document(inspectionId, judgement, week));
 }

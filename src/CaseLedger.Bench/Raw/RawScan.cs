@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
 using Npgsql;
 

@@ -55,46 +55,34 @@ public sealed class RawStore(NpgsqlDataSource data, string schema) : IAsyncDispo
         await command.ExecuteNonQueryAsync(cancellation);
     }
 
+    private const string EventColumns = "id, stream_id, version, type, dotnet_type, data, user_name, correlation_id, headers";
+    private const string JudgementColumns = "id, inspection_id, case_id, question_id, data";
+
     /// <summary>One binary COPY, committed on its own: the raw counterpart of one batch request.</summary>
-    public async Task CopyAsync(IReadOnlyList<RawEvent> events, CancellationToken cancellation)
-    {
-        await using var connection = await data.OpenConnectionAsync(cancellation);
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.events (id, stream_id, version, type, dotnet_type, data, user_name, correlation_id, headers) from stdin (format binary)",
-            cancellation);
-        foreach (var e in events)
+    public Task CopyAsync(IReadOnlyList<RawEvent> events, CancellationToken cancellation) =>
+        CopyAsync("events", EventColumns, events, async (writer, e, ct) =>
         {
-            await writer.StartRowAsync(cancellation);
-            await writer.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(e.Version, NpgsqlDbType.Bigint, cancellation);
-            await writer.WriteAsync(e.Type, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(e.DotnetType, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, cancellation);
-            await writer.WriteAsync(e.UserName, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(e.CorrelationId, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(e.Headers, NpgsqlDbType.Jsonb, cancellation);
-        }
-        await writer.CompleteAsync(cancellation);
-    }
+            await writer.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.DotnetType, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(e.UserName, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.CorrelationId, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.Headers, NpgsqlDbType.Jsonb, ct);
+        }, cancellation);
 
     /// <summary>Current-judgement rows put in place before a timed run, as the product's documents are.</summary>
-    public async Task CopyJudgementsAsync(IReadOnlyList<RawJudgement> judgements, CancellationToken cancellation)
-    {
-        await using var connection = await data.OpenConnectionAsync(cancellation);
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.judgements (id, inspection_id, case_id, question_id, data) from stdin (format binary)", cancellation);
-        foreach (var j in judgements)
+    public Task CopyJudgementsAsync(IReadOnlyList<RawJudgement> judgements, CancellationToken cancellation) =>
+        CopyAsync("judgements", JudgementColumns, judgements, async (writer, j, ct) =>
         {
-            await writer.StartRowAsync(cancellation);
-            await writer.WriteAsync(j.Id, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(j.InspectionId, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(j.CaseId, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(j.QuestionId, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(j.Data, NpgsqlDbType.Jsonb, cancellation);
-        }
-        await writer.CompleteAsync(cancellation);
-    }
+            await writer.WriteAsync(j.Id, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(j.InspectionId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(j.CaseId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(j.QuestionId, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(j.Data, NpgsqlDbType.Jsonb, ct);
+        }, cancellation);
 
     /// <summary>The raw counterpart of one single-judgement request: the event and its current row, in one transaction.</summary>
     public async Task InsertAsync(RawEvent e, RawJudgement judgement, CancellationToken cancellation)
@@ -105,7 +93,7 @@ public sealed class RawStore(NpgsqlDataSource data, string schema) : IAsyncDispo
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"insert into {schema}.events (id, stream_id, version, type, dotnet_type, data, user_name, correlation_id, headers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                new NpgsqlBatchCommand($"insert into {schema}.events ({EventColumns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 {
                     Parameters =
                     {
@@ -114,7 +102,7 @@ public sealed class RawStore(NpgsqlDataSource data, string schema) : IAsyncDispo
                         new() { Value = e.CorrelationId }, new() { Value = e.Headers, NpgsqlDbType = NpgsqlDbType.Jsonb },
                     },
                 },
-                new NpgsqlBatchCommand($"insert into {schema}.judgements (id, inspection_id, case_id, question_id, data) values ($1, $2, $3, $4, $5)")
+                new NpgsqlBatchCommand($"insert into {schema}.judgements ({JudgementColumns}) values ($1, $2, $3, $4, $5)")
                 {
                     Parameters =
                     {
@@ -126,6 +114,20 @@ public sealed class RawStore(NpgsqlDataSource data, string schema) : IAsyncDispo
         };
         await batch.ExecuteNonQueryAsync(cancellation);
         await transaction.CommitAsync(cancellation);
+    }
+
+    private async Task CopyAsync<T>(string table, string columns, IReadOnlyList<T> rows,
+        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken cancellation)
+    {
+        await using var connection = await data.OpenConnectionAsync(cancellation);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.{table} ({columns}) from stdin (format binary)", cancellation);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(cancellation);
+            await writeRow(writer, row, cancellation);
+        }
+        await writer.CompleteAsync(cancellation);
     }
 
     public ValueTask DisposeAsync() => data.DisposeAsync();

@@ -35,7 +35,6 @@ public static class MarkdownReport
         }
         md.AppendLine(header.ToString()).AppendLine(rule.ToString());
 
-        var reasons = new List<string>();
         foreach (var (measure, figure) in scales.SelectMany(s => s.Results).Select(r => (r.Measure, r.Figure)).Distinct())
         {
             var row = scales.Select(s => s.Results.FirstOrDefault(r => r.Measure == measure && r.Figure == figure)).ToList();
@@ -44,15 +43,13 @@ public static class MarkdownReport
             foreach (var result in row)
             {
                 if (result is null) { line.Append(" | | |"); continue; }
-                var product = result.Product is { } p ? Number(p, result.Unit) : $"not measured{Footnote(reasons, result.NotMeasured)}";
-                line.Append($" {product} | {Optional(result.Baseline, result.Unit)} | {Ratio(result.CostRatio)} |");
+                line.Append($" {Number(result.Product, result.Unit)} | {Number(result.Baseline, result.Unit)} | {Ratio(result.CostRatio)} |");
             }
             if (scales.Count > 1)
                 line.Append($" {Ratio(Growth(row[0]?.Product, row[^1]?.Product, first.HigherIsBetter))} | {Ratio(Growth(row[0]?.Baseline, row[^1]?.Baseline, first.HigherIsBetter))} |");
             md.AppendLine(line.ToString());
         }
         md.AppendLine();
-        for (var i = 0; i < reasons.Count; i++) md.AppendLine($"[{i + 1}] {reasons[i]}").AppendLine();
 
         md.AppendLine("## What each figure is").AppendLine();
         var described = new HashSet<(string, string)>();
@@ -106,19 +103,9 @@ public static class MarkdownReport
     private static string Phase(PhaseFigure phase) =>
         $"{phase.Requests:N0} in {phase.Seconds:N0} s ({phase.PerSecond:N0}/s)";
 
-    private static string Footnote(List<string> reasons, string? reason)
-    {
-        if (reason is null) return "";
-        var index = reasons.IndexOf(reason);
-        if (index < 0) { reasons.Add(reason); index = reasons.Count - 1; }
-        return $" [{index + 1}]";
-    }
-
     /// <summary>Cost growth from the smallest scale to the largest: a throughput's inverse, a latency's own ratio.</summary>
     private static double? Growth(double? small, double? large, bool higherIsBetter) =>
         small is > 0 && large is > 0 ? higherIsBetter ? small.Value / large.Value : large.Value / small.Value : null;
-
-    private static string Optional(double? value, string unit) => value is { } v ? Number(v, unit) : "—";
 
     private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", Invariant) + "×" : "—";
 

@@ -13,6 +13,7 @@ public sealed record ScaleReport(
     IReadOnlyList<MeasureResult> Results,
     BenchOptions Options);
 
+/// <summary>The dataset the load put in the ledger (its events counted in the ledger itself), and the load's own timings.</summary>
 public sealed record DatasetFacts(
     int Inspections,
     int Yots,
@@ -27,13 +28,12 @@ public sealed record DatasetFacts(
     string LargestInspection,
     PhaseFigure SetUpRequests,
     PhaseFigure RevisionAndModerationRequests,
-    double LoadSeconds)
+    double LoadSeconds);
+
+/// <summary>Requests of one kind the load sent, and the wall-clock time they took.</summary>
+public sealed record PhaseFigure(long Requests, double Seconds)
 {
-    public static DatasetFacts From(LoadedDataset loaded) => new(
-        loaded.Inspections, loaded.Yots, loaded.Regions, loaded.InspectionsByFramework, loaded.Cases, loaded.Judgements,
-        loaded.Revisions, loaded.Moderations, loaded.Published, loaded.StoredEvents,
-        $"{loaded.Largest.Id} ({loaded.Largest.FrameworkId}, {loaded.Largest.Yot.Code}, {loaded.Largest.Cases.Count} cases, {loaded.Largest.EventCount:N0} events)",
-        loaded.SetUp, loaded.Changes, loaded.Total.TotalSeconds);
+    public double PerSecond => Seconds > 0 ? Requests / Seconds : 0;
 }
 
 /// <summary>The database after the run: what PostgreSQL holds, product and baselines together.</summary>

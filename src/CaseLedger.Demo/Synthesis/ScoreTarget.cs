@@ -1,5 +1,3 @@
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Demo.Synthesis;
 
 /// <summary>A published whole-number score that synthesised judgements must reproduce exactly.</summary>

@@ -12,7 +12,7 @@ namespace CaseLedger.Tests.Bench;
 /// <summary>
 /// Keeps ops/bench working: every measure runs at a tiny scale against the test host and the test database. It
 /// asserts that figures are produced and honest (the raw side writes the product's own event JSON; a missing
-/// endpoint is reported, not stubbed), never how fast anything is.
+/// endpoint fails the run rather than leaving a row without a figure), never how fast anything is.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
@@ -20,6 +20,7 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
     private readonly string rawSchema = $"bench_smoke_{Guid.NewGuid():N}"[..24];
     private NpgsqlDataSource product = null!;
     private RawStore raw = null!;
+    private ApiProcess api = null!;
     private BenchContext context = null!;
 
     public Task InitializeAsync()
@@ -27,11 +28,19 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")!;
         product = NpgsqlDataSource.Create(connection);
         raw = RawStore.Open(connection, rawSchema, maxConnections: 8);
-        context = new BenchContext
+        // The test host runs in this process, so this process is the API's.
+        api = new ApiProcess(Environment.ProcessId);
+        context = ContextFor(new ApiClient(app.Host.Server.CreateClient(), TestTokens.SigningKey));
+        return Task.CompletedTask;
+    }
+
+    private BenchContext ContextFor(ApiClient client) =>
+        new()
         {
-            Api = new ApiClient(app.Host.Server.CreateClient(), TestTokens.SigningKey),
+            Api = client,
             Raw = raw,
             Product = product,
+            ApiProcess = api,
             Frameworks = FrameworkLoader.LoadDefault(),
             Options = new BenchOptions
             {
@@ -42,13 +51,12 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
             },
             Log = _ => { },
         };
-        return Task.CompletedTask;
-    }
 
     public async Task DisposeAsync()
     {
         await raw.DropAsync(CancellationToken.None);
         await raw.DisposeAsync();
+        await api.DisposeAsync();
         await product.DisposeAsync();
     }
 
@@ -60,9 +68,9 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
         var result = Assert.Single(await new BulkRecording().RunAsync(context, CancellationToken.None));
 
         var loaded = context.RequireLoaded();
-        Assert.Equal(loaded.PlannedEvents, loaded.StoredEvents);
-        Assert.True(loaded.Judgements > 0 && loaded.Revisions + loaded.Moderations > 0);
-        Assert.True(result is { Product: > 0, Baseline: > 0, CostRatio: > 0, NotMeasured: null });
+        Assert.Equal(context.Dataset.Inspections(context.Options.Events).Sum(i => (long)i.EventCount), loaded.Facts.Events);
+        Assert.True(loaded.Facts.Judgements > 0 && loaded.Facts.Revisions + loaded.Facts.Moderations > 0);
+        Assert.True(result is { Product: > 0, Baseline: > 0, CostRatio: > 0 });
         await using var command = product.CreateCommand($"""
             select count(*), count(*) filter (where p.data = r.data and p.mt_dotnet_type = r.dotnet_type and p.user_name = r.user_name and p.headers = r.headers)
               from caseledger.mt_events p join {rawSchema}.events r on r.data ->> 'judgementId' = p.data ->> 'judgementId'
@@ -76,21 +84,33 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_measure_runs_at_a_tiny_scale_and_the_report_shows_each_figure_or_why_it_is_missing()
+    public async Task Every_measure_runs_at_a_tiny_scale_and_the_report_shows_each_figure_beside_its_baseline()
     {
         var scale = await ScaleRunner.RunAsync(context, ScaleRunner.All(), CancellationToken.None);
 
         Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. API memory"],
             scale.Results.Select(r => r.Measure).Distinct());
-        Assert.All(scale.Results, r => Assert.True(r.Product is > 0 ^ r.NotMeasured is not null, $"{r.Measure} {r.Figure}"));
-        // Every product endpoint exists in this build, so measures 1 to 5 must each carry a figure and its baseline.
-        Assert.All(scale.Results.Where(r => !r.Measure.StartsWith('6')),
-            r => Assert.True(r is { Product: > 0, Baseline: > 0, NotMeasured: null }, $"{r.Measure} {r.Figure}: {r.NotMeasured}"));
-        Assert.StartsWith("not measured", scale.Results.Single(r => r.Measure.StartsWith('6')).NotMeasured);
+        Assert.All(scale.Results, r => Assert.True(r is { Product: > 0, Baseline: > 0, CostRatio: > 0 }, $"{r.Measure} {r.Figure}"));
 
         var run = new RunReport(DateTimeOffset.UtcNow, 1, "test", RunEnvironment.Machine(), RunEnvironment.Versions(scale.Database.ServerVersion), [scale]);
         var markdown = MarkdownReport.Write(run);
         Assert.All(scale.Results, r => Assert.Contains($"| {r.Measure} | {r.Figure} |", markdown));
-        Assert.All(scale.Results.Where(r => r.NotMeasured is not null), r => Assert.Contains(r.NotMeasured!, markdown));
+    }
+
+    [Fact]
+    public async Task An_endpoint_the_api_does_not_answer_fails_the_measure_instead_of_leaving_a_row_without_a_figure()
+    {
+        var nowhere = new HttpClient(new NotFoundEverywhere()) { BaseAddress = new Uri("http://127.0.0.1:1") };
+        var withoutEndpoints = ContextFor(new ApiClient(nowhere, TestTokens.SigningKey));
+
+        var failure = await Assert.ThrowsAsync<UnexpectedResponse>(() => new ViewRebuild().RunAsync(withoutEndpoints, CancellationToken.None));
+
+        Assert.Contains($"POST {ViewRebuild.RebuildPath} answered 404", failure.Message);
+    }
+
+    private sealed class NotFoundEverywhere : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellation) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound) { Content = new StringContent("") });
     }
 }

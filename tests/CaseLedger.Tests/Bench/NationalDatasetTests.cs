@@ -44,7 +44,7 @@ public sealed class NationalDatasetTests
         foreach (var inspection in new NationalDataset(Frameworks, 7).Inspections(100_000))
         {
             var framework = Frameworks.Latest(inspection.FrameworkId)!;
-            var cases = inspection.Cases.ToDictionary(c => c.Id, NationalDataset.ToSampled);
+            var cases = inspection.Cases.ToDictionary(c => c.Id);
             var judgements = inspection.Weeks.SelectMany(w => w.Judgements).ToList();
             Assert.All(judgements, j => Assert.True(framework.FindQuestion(j.QuestionId)!.AppliesTo(cases[j.CaseId])));
             Assert.Equal(judgements.Count, judgements.Select(j => (j.CaseId, j.QuestionId)).Distinct().Count());
