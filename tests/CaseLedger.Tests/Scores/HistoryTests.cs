@@ -158,22 +158,6 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         await app.Host.GetJson($"/inspections/{id}/events?after=abc", status: 400);
     }
 
-    [Theory]
-    [InlineData("scores?at=yesterday", 400)]
-    [InlineData("scores?at=version:0", 400)]
-    [InlineData("scores?at=version:99999", 400)]
-    [InlineData("scores?at=week:7", 400)]
-    [InlineData("scores?at=1999-01-01T00:00:00Z", 400)]
-    [InlineData("history?from=week:2&to=week:1", 400)]
-    [InlineData("history?from=nonsense", 400)]
-    public async Task Bad_points_are_a_400_that_lists_the_accepted_forms(string query, int status)
-    {
-        var problem = await app.Host.GetJson($"/inspections/{id}/{query}", status: status);
-
-        if (query.Contains("yesterday") || query.Contains("nonsense"))
-            Assert.Contains("week:N", problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString());
-    }
-
     [Fact]
     public async Task Yot_and_theme_views_read_as_they_stood_at_a_moment()
     {
