@@ -35,7 +35,7 @@ public sealed class BatchAndConcurrencyTests(AppFixture app)
     {
         var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 2);
         var pairs = app.Host.ApplicablePairs(cases).Take(10).ToList();
-        var before = await app.Host.StreamVersion(id);
+        var before = await app.Host.ReadLedgerState(id);
 
         var result = await app.Host.Scenario(s =>
         {
@@ -45,8 +45,7 @@ public sealed class BatchAndConcurrencyTests(AppFixture app)
         });
 
         Assert.True((await result.ProblemOf()).GetProperty("errors").TryGetProperty("judgements[7].answer", out _));
-        Assert.Equal(before, await app.Host.StreamVersion(id));
-        Assert.Empty(await app.Host.CurrentJudgements(id));
+        await app.Host.AssertUnchangedSince(id, before);
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class BatchAndConcurrencyTests(AppFixture app)
         var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 2);
         var pairs = app.Host.ApplicablePairs(cases).Take(10).ToList();
         var first = await app.Host.GivenJudgement(id, pairs[4].CaseId, pairs[4].QuestionId);
-        var before = await app.Host.StreamVersion(id);
+        var before = await app.Host.ReadLedgerState(id);
 
         var result = await app.Host.Scenario(s =>
         {
@@ -67,25 +66,26 @@ public sealed class BatchAndConcurrencyTests(AppFixture app)
         var problem = await result.ProblemOf();
         Assert.Equal(first.Id, problem.GetProperty("existing").GetProperty("id").GetGuid());
         Assert.Contains("judgements[4]", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.Host.StreamVersion(id));
+        await app.Host.AssertUnchangedSince(id, before);
     }
 
-    [Fact]
-    public async Task An_oversized_batch_is_a_400()
+    [Theory]
+    [InlineData(MaxItems + 1)]
+    [InlineData(0)]
+    public async Task A_batch_of_too_many_or_no_judgements_is_a_400_and_appends_nothing(int count)
     {
         var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
-        var items = Enumerable.Range(0, MaxItems + 1).Select(_ => new { caseId = cases[0].Id, questionId = "1.1.a", answer = "sufficient" });
+        var items = Enumerable.Range(0, count).Select(_ => new { caseId = cases[0].Id, questionId = "1.1.a", answer = "sufficient" });
+        var before = await app.Host.ReadLedgerState(id);
 
-        await app.Host.Scenario(s =>
+        var result = await app.Host.Scenario(s =>
         {
             s.AsInspector().Post.Json(new { judgements = items }).ToUrl($"/inspections/{id}/judgements/batch");
             s.StatusCodeShouldBe(400);
         });
-        await app.Host.Scenario(s =>
-        {
-            s.AsInspector().Post.Json(new { judgements = Array.Empty<object>() }).ToUrl($"/inspections/{id}/judgements/batch");
-            s.StatusCodeShouldBe(400);
-        });
+
+        Assert.True((await result.ProblemOf()).GetProperty("errors").TryGetProperty("judgements", out _));
+        await app.Host.AssertUnchangedSince(id, before);
     }
 
     /// <summary>

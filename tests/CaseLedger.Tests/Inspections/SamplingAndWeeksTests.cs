@@ -12,14 +12,15 @@ public sealed class SamplingAndWeeksTests(AppFixture app)
         var id = await app.Host.GivenInspection();
         var caseId = Guid.NewGuid();
         var body = new { id = caseId, reference = "C07", sentenceType = "referral-order", setting = "community" };
+        var before = await app.Host.StreamVersion(id);
 
         await app.Host.Scenario(s => { s.AsLead().Post.Json(body).ToUrl($"/inspections/{id}/cases"); s.StatusCodeShouldBe(201); });
         var version = await app.Host.StreamVersion(id);
         await app.Host.Scenario(s => { s.AsLead().Post.Json(body).ToUrl($"/inspections/{id}/cases"); s.StatusCodeShouldBe(201); });
 
-        Assert.Equal(2, version);
+        Assert.Equal(before + 1, version);
         Assert.Equal(version, await app.Host.StreamVersion(id));
-        var added = Assert.IsType<CaseAddedToSample>((await app.Host.Events(id))[1].Data);
+        var added = Assert.IsType<CaseAddedToSample>((await app.Host.Events(id))[(int)before].Data);
         Assert.Equal("C07", added.Case.Reference);
     }
 
@@ -28,6 +29,7 @@ public sealed class SamplingAndWeeksTests(AppFixture app)
     {
         var id = await app.Host.GivenInspection();
         await app.Host.GivenCase(id, "C01");
+        var version = await app.Host.StreamVersion(id);
 
         var invalid = await app.Host.Scenario(s =>
         {
@@ -53,13 +55,14 @@ public sealed class SamplingAndWeeksTests(AppFixture app)
         var errors = (await invalid.ProblemOf()).GetProperty("errors");
         foreach (var field in new[] { "reference", "sentenceType", "setting", "ageAtStart" })
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
-        Assert.Equal(2, await app.Host.StreamVersion(id));
+        Assert.Equal(version, await app.Host.StreamVersion(id));
     }
 
     [Fact]
     public async Task Weeks_open_and_close_once_each_in_order()
     {
         var id = await app.Host.GivenInspection();
+        var before = await app.Host.StreamVersion(id);
 
         await app.Host.OpenWeek(id, 1);
         await app.Host.Scenario(s => { s.AsLead().Post.Url($"/inspections/{id}/weeks/2/open"); s.StatusCodeShouldBe(409); });
@@ -71,7 +74,7 @@ public sealed class SamplingAndWeeksTests(AppFixture app)
         await app.Host.OpenWeek(id, 2);
 
         var events = (await app.Host.Events(id)).Select(e => e.Data).ToList();
-        Assert.Equal([new FieldworkWeekOpened(1), new FieldworkWeekClosed(1), new FieldworkWeekOpened(2)], events.Skip(1));
+        Assert.Equal([new FieldworkWeekOpened(1), new FieldworkWeekClosed(1), new FieldworkWeekOpened(2)], events.Skip((int)before));
     }
 
     [Fact]

@@ -28,22 +28,29 @@ public sealed class RegisterYotDecisionTests
         Assert.Empty(events);
     }
 
-    [Fact]
-    public void A_new_name_or_region_is_a_change_that_keeps_what_it_replaced()
+    [Theory]
+    [InlineData("Stockport Youth Justice Service", "North West")]
+    [InlineData("Stockport Youth Offending Service", "North East")]
+    public void A_new_name_or_region_is_a_change_that_keeps_what_it_replaced(string name, string region)
     {
-        var (events, _) = RegisterYotEndpoint.Decide("stockport", new RegisterYot("Stockport Youth Justice Service", "North West"), Stockport());
+        var (events, rejection) = RegisterYotEndpoint.Decide("stockport", new RegisterYot(name, region), Stockport());
 
-        Assert.Equal(new YotChanged("stockport", "Stockport Youth Offending Service", "North West", "Stockport Youth Justice Service", "North West"),
-            Assert.Single(events));
+        Assert.Null(rejection);
+        Assert.Equal(new YotChanged("stockport", "Stockport Youth Offending Service", "North West", name, region), Assert.Single(events));
     }
 
     [Theory]
     [InlineData("Not A Code", "Stockport", "North West", "code")]
     [InlineData("stockport", "", "North West", "name")]
     [InlineData("stockport", "Stockport", "Atlantis", "region")]
+    [InlineData("stockport", "Stockport", null, "region")]
+    [InlineData("stockport", null, "North West", "name")]
+    [InlineData("stockport", "TOO-LONG", "North West", "name")]
     [InlineData("stockport", "Stock\u0000port", "North West", "name")]
-    public void Bad_fields_are_refused_by_name(string code, string name, string region, string field)
+    public void Bad_fields_are_refused_by_name(string code, string? name, string? region, string field)
     {
+        name = name == "TOO-LONG" ? new string('n', RegisterYotEndpoint.MaxNameLength + 1) : name;
+
         var (events, rejection) = RegisterYotEndpoint.Decide(code, new RegisterYot(name, region), current: null);
 
         Assert.Empty(events);

@@ -41,8 +41,19 @@ public sealed class FieldworkWeeksDecisionTests
         AssertRefused(FieldworkWeeks.DecideOpen(Header(openWeek: null), Lead, 2, Now), 409);
 
     [Fact]
+    public void A_closed_week_does_not_reopen() =>
+        AssertRefused(FieldworkWeeks.DecideOpen(Header(openWeek: null, closedWeeks: [1]), Lead, 1, Now), 409);
+
+    [Fact]
     public void Only_the_lead_opens_a_week() =>
         AssertRefused(FieldworkWeeks.DecideOpen(Header(openWeek: null), Inspector, 1, Now), 403);
+
+    [Fact]
+    public void To_someone_off_the_team_no_week_opens_or_closes()
+    {
+        AssertRefused(FieldworkWeeks.DecideOpen(Header(openWeek: null), Stranger, 1, Now), 404);
+        AssertRefused(FieldworkWeeks.DecideClose(Header(openWeek: 1), Stranger, 1, Now), 404);
+    }
 
     [Fact]
     public void Closing_the_open_week_stamps_its_events_with_that_week()
@@ -56,10 +67,30 @@ public sealed class FieldworkWeeksDecisionTests
     }
 
     [Fact]
+    public void Closing_a_closed_week_again_appends_nothing()
+    {
+        var decision = FieldworkWeeks.DecideClose(Header(openWeek: null, closedWeeks: [1]), Lead, 1, Now);
+
+        Assert.Null(decision.Rejection);
+        Assert.False(decision.Changes);
+    }
+
+    [Fact]
     public void Closing_a_week_that_is_not_open_is_refused() =>
         AssertRefused(FieldworkWeeks.DecideClose(Header(openWeek: 1), Lead, 2, Now), 409);
 
     [Fact]
-    public void A_published_inspection_opens_no_week() =>
+    public void Closing_an_unplanned_week_is_not_found() =>
+        AssertRefused(FieldworkWeeks.DecideClose(Header(openWeek: 1), Lead, 7, Now), 404);
+
+    [Fact]
+    public void Only_the_lead_closes_a_week() =>
+        AssertRefused(FieldworkWeeks.DecideClose(Header(openWeek: 1), Inspector, 1, Now), 403);
+
+    [Fact]
+    public void A_published_inspection_opens_or_closes_no_week()
+    {
         AssertRefused(FieldworkWeeks.DecideOpen(Published(), Lead, 1, Now), 409);
+        AssertRefused(FieldworkWeeks.DecideClose(Published(), Lead, 3, Now), 409);
+    }
 }

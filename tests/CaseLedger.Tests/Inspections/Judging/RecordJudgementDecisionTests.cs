@@ -54,17 +54,60 @@ public sealed class RecordJudgementDecisionTests
     }
 
     [Fact]
+    public void The_id_of_a_judgement_in_another_inspection_is_a_conflict_that_shows_nothing_of_it()
+    {
+        var elsewhere = Judgement(Header()) with { Id = JudgementId, InspectionId = Guid.NewGuid() };
+
+        var decision = RecordJudgementEndpoint.Decide(ContextOf(Header()), Input(), JudgementId, elsewhere, Now);
+
+        AssertRefused(decision, 409);
+        Assert.Null(decision.Rejection!.Extensions!["existing"]);
+    }
+
+    [Fact]
     public void Without_an_open_week_nothing_is_recorded() =>
         AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header(openWeek: null)), Input(), JudgementId, null, Now), 409);
+
+    [Fact]
+    public void A_published_inspection_records_nothing() =>
+        AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Published()), Input(), JudgementId, null, Now), 409);
+
+    [Fact]
+    public void A_case_not_in_the_sample_is_not_found() =>
+        AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header()), Input() with { CaseId = Guid.NewGuid() }, JudgementId, null, Now), 404);
+
+    [Fact]
+    public void A_question_not_in_the_framework_is_a_conflict() =>
+        AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header()), Input(question: "9.9.z"), JudgementId, null, Now), 409);
 
     [Fact]
     public void A_question_that_does_not_apply_to_the_case_is_a_conflict() =>
         AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header()), Input(question: "2.1.b"), JudgementId, null, Now), 409);
 
     [Theory]
-    [InlineData("maybe", "answer")]
-    [InlineData("sufficient", "reasons")]
-    public void Bad_fields_are_refused_by_name_with_the_batch_prefix(string answer, string field) =>
-        AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header()), Input(answer: answer), JudgementId, null, Now, "judgements[3]."),
-            400, $"judgements[3].{field}");
+    [InlineData("no-case", "caseId")]
+    [InlineData("no-question", "questionId")]
+    [InlineData("long-question", "questionId")]
+    [InlineData("unknown-answer", "answer")]
+    [InlineData("reasons-with-sufficient", "reasons")]
+    [InlineData("unknown-reason", "reasons")]
+    [InlineData("long-note", "note")]
+    [InlineData("control-character-in-note", "note")]
+    public void Bad_fields_are_refused_by_name_with_the_batch_prefix(string what, string field)
+    {
+        var input = what switch
+        {
+            "no-case" => Input() with { CaseId = null },
+            "no-question" => Input() with { QuestionId = " " },
+            "long-question" => Input(question: new string('q', 41)),
+            "unknown-answer" => Input(answer: "maybe"),
+            "reasons-with-sufficient" => Input(answer: "sufficient"),
+            "unknown-reason" => Input(reasons: ["felt-like-it"]),
+            "long-note" => Input() with { Note = new string('n', Answers.MaxNote + 1) },
+            "control-character-in-note" => Input() with { Note = "bell \u0007" },
+            _ => throw new ArgumentOutOfRangeException(nameof(what)),
+        };
+
+        AssertRefused(RecordJudgementEndpoint.Decide(ContextOf(Header()), input, JudgementId, null, Now, "judgements[3]."), 400, $"judgements[3].{field}");
+    }
 }

@@ -5,7 +5,8 @@ using static CaseLedger.Tests.Inspections.InMemory;
 
 namespace CaseLedger.Tests.Inspections.Judging;
 
-/// <summary>Revising a judgement, decided without a host.</summary>
+/// <summary>Revising a judgement, decided without a host: who may and when, and the note. The rules revising shares
+/// with moderating are checked for both in <see cref="ChangeDecisionTests"/>.</summary>
 public sealed class ReviseJudgementDecisionTests
 {
     [Fact]
@@ -26,43 +27,25 @@ public sealed class ReviseJudgementDecisionTests
     }
 
     [Fact]
-    public void A_stale_version_is_a_conflict_that_shows_the_current_judgement()
+    public void A_new_note_alone_is_a_revision_any_team_member_may_make()
     {
         var header = Header();
-        var current = Judgement(header);
+        var current = Judgement(header, note: "first look");
 
-        var decision = ReviseJudgementEndpoint.Decide(ContextOf(header), current.Id, current, new ReviseJudgement("insufficient", null, null, 7), Now);
+        var decision = ReviseJudgementEndpoint.Decide(ContextOf(header, Inspector), current.Id, current,
+            new ReviseJudgement("sufficient", null, "second look", ExpectedVersion: 1), Now);
 
-        AssertRefused(decision, 409);
-        Assert.Equal(JudgementView.From(current), decision.Rejection!.Extensions!["current"]);
+        var revised = Assert.IsType<JudgementRevised>(Assert.Single(decision.Events));
+        Assert.Equal((Answer.Sufficient, Answer.Sufficient, "second look"), (revised.Previous, revised.Answer, revised.Note));
+        Assert.Equal(Inspector.UserId, decision.State!.LastChangedBy);
     }
 
-    [Fact]
-    public void A_change_that_changes_nothing_is_a_conflict()
+    [Theory]
+    [InlineData("between-weeks")]
+    [InlineData("published")]
+    public void Revisions_belong_to_an_open_week_of_an_unpublished_inspection(string state)
     {
-        var header = Header();
-        var current = Judgement(header);
-
-        AssertRefused(ReviseJudgementEndpoint.Decide(ContextOf(header), current.Id, current, new ReviseJudgement("sufficient", null, null, 1), Now), 409);
-    }
-
-    [Fact]
-    public void The_seen_version_is_required() =>
-        AssertRefused(ReviseJudgementEndpoint.Decide(ContextOf(Header()), Judgement(Header()).Id, Judgement(Header()),
-            new ReviseJudgement("insufficient", null, null, null), Now), 400, "expectedVersion");
-
-    [Fact]
-    public void A_judgement_of_another_inspection_is_not_found()
-    {
-        var elsewhere = Judgement(Header()) with { InspectionId = Guid.NewGuid() };
-
-        AssertRefused(ReviseJudgementEndpoint.Decide(ContextOf(Header()), elsewhere.Id, elsewhere, new ReviseJudgement("insufficient", null, null, 1), Now), 404);
-    }
-
-    [Fact]
-    public void Revisions_wait_for_an_open_week()
-    {
-        var header = Header(openWeek: null, closedWeeks: [1]);
+        var header = state == "published" ? Published() : Header(openWeek: null, closedWeeks: [1]);
 
         AssertRefused(ReviseJudgementEndpoint.Decide(ContextOf(header), Judgement(header).Id, Judgement(header),
             new ReviseJudgement("insufficient", null, null, 1), Now), 409);

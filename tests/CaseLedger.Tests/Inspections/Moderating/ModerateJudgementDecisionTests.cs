@@ -1,3 +1,4 @@
+using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Scoring;
@@ -5,7 +6,8 @@ using static CaseLedger.Tests.Inspections.InMemory;
 
 namespace CaseLedger.Tests.Inspections.Moderating;
 
-/// <summary>Moderating a judgement, decided without a host.</summary>
+/// <summary>Moderating a judgement, decided without a host: only the lead, until publication, always with a rationale.
+/// The rules moderating shares with revising are checked for both in <see cref="Judging.ChangeDecisionTests"/>.</summary>
 public sealed class ModerateJudgementDecisionTests
 {
     [Fact]
@@ -52,6 +54,12 @@ public sealed class ModerateJudgementDecisionTests
     }
 
     [Fact]
-    public void A_missing_body_is_refused_once_the_judgement_is_found() =>
-        AssertRefused(ModerateJudgementEndpoint.Decide(ContextOf(Header(), Lead), Judgement(Header()).Id, Judgement(Header()), null, Now), 400, "body");
+    public void To_someone_off_the_team_the_judgement_does_not_exist()
+    {
+        var header = Header();
+        var current = Judgement(header);
+
+        AssertRefused(ModerateJudgementEndpoint.Decide(ContextOf(header, Stranger with { Role = Roles.LeadInspector }), current.Id, current,
+            new ModerateJudgement("insufficient", null, "why", 1), Now), 404);
+    }
 }
