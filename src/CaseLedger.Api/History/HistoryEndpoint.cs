@@ -75,7 +75,7 @@ public static class HistoryEndpoint
             end = resolved!;
         }
         if (start.Version > end.Version)
-            return Rejection.Invalid("from", $"'{start.Point}' (version {start.Version}) is later than '{end.Point}' (version {end.Version}).").ToResult();
+            return Rejection.Invalid("from", $"'{start.Point}' (version {start.Version}) is later than '{end.Point}' (version {end.Version}). {PointReader.Accepted}").ToResult();
 
         var before = (await reader.TallyAtAsync(scores, start.Version, cancellation)).Scoreboard();
         var after = (await reader.TallyAtAsync(scores, end.Version, cancellation)).Scoreboard();

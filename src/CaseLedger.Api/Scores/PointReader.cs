@@ -11,6 +11,9 @@ namespace CaseLedger.Api.Scores;
 /// </summary>
 public sealed class PointReader(IQuerySession session, ScoringSchemes schemes)
 {
+    /// <summary>Every refusal of a point says what a point may be, so the client can ask again in one step.</summary>
+    public const string Accepted = "A point is " + PointInTime.Forms + ".";
+
     public async Task<(ResolvedPoint? Point, Rejection? Rejection)> ResolveAsync(
         InspectionScores scores, long streamVersion, PointInTime point, CancellationToken cancellation)
     {
@@ -18,14 +21,14 @@ public sealed class PointReader(IQuerySession session, ScoringSchemes schemes)
         {
             case PointInTime.Version { Number: var version }:
                 return version > streamVersion
-                    ? (null, Rejection.Invalid("at", $"{point.Text} is beyond the ledger, which holds {streamVersion} events."))
+                    ? (null, Rejection.Invalid("at", $"{point.Text} is beyond the ledger, which holds {streamVersion} events. {Accepted}"))
                     : (new ResolvedPoint(point.Text, version, await TimeOfAsync(scores.Id, version, cancellation)), null);
             case PointInTime.Week { Number: var week }:
                 if (scores.WeekClosedAtVersion.TryGetValue(week, out var closedAt))
                     return (new ResolvedPoint(point.Text, closedAt, await TimeOfAsync(scores.Id, closedAt, cancellation)), null);
                 var planned = await session.LoadAsync<InspectionHeader>(scores.Id, cancellation);
                 if (planned?.PlannedWeeks.Any(w => w.Number == week) != true)
-                    return (null, Rejection.Invalid("at", $"Week {week} is not one of this inspection's fieldwork weeks."));
+                    return (null, Rejection.Invalid("at", $"Week {week} is not one of this inspection's fieldwork weeks. {Accepted}"));
                 if (planned.ClosedWeeks.Contains(week))
                     return (null, Rejection.Conflict("That week has closed but the score views have not caught up yet; retry in a moment."));
                 return (new ResolvedPoint(point.Text, streamVersion, await TimeOfAsync(scores.Id, streamVersion, cancellation)), null);
@@ -37,7 +40,7 @@ public sealed class PointReader(IQuerySession session, ScoringSchemes schemes)
                 return (new ResolvedPoint(point.Text, publishedAt, await TimeOfAsync(scores.Id, publishedAt, cancellation)), null);
             case PointInTime.Timestamp { At: var at }:
                 if (at < scores.OpenedAt)
-                    return (null, Rejection.Invalid("at", $"{point.Text} is before the inspection began ({scores.OpenedAt:O})."));
+                    return (null, Rejection.Invalid("at", $"{point.Text} is before the inspection began ({scores.OpenedAt:O}). {Accepted}"));
                 var versionThen = await VersionAtAsync(scores.Id, at, cancellation);
                 return (new ResolvedPoint(point.Text, versionThen, at), null);
             default:

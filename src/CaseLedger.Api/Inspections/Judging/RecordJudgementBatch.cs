@@ -60,17 +60,19 @@ public static class RecordJudgementBatchEndpoint
         var recorded = new List<JudgementRecorded>(items.Count);
         var writes = new List<DocumentWrite>(items.Count);
         var results = new List<JudgementView>(items.Count);
+        var newItemPlaces = new List<int>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
             var item = RecordJudgementEndpoint.Decide(context, items[index], ids[index], stored.GetValueOrDefault(ids[index]), now, $"judgements[{index}].");
             if (item.Rejection is { } refused) return refused;
+            if (item.Events.Count > 0) newItemPlaces.Add(index);
             recorded.AddRange(item.Events.Cast<JudgementRecorded>());
             writes.AddRange(item.Writes);
             results.Add(JudgementView.From(item.State!));
         }
         if (FirstRepeatedIndex(recorded.Select(e => (e.CaseId, e.QuestionId)).ToList()) is { } twice)
             return Rejection.Conflict("Two items of this batch answer the same case and question.",
-                $"At judgements[{items.Count - recorded.Count + twice}] (counting only new items: {twice}).");
+                $"At judgements[{newItemPlaces[twice]}] (counting only new items: {twice}).");
 
         var result = new BatchResult(recorded.Count, items.Count - recorded.Count, results);
         return recorded.Count == 0 ? Decision<BatchResult>.Unchanged(result) : context.Append(result, recorded, writes);

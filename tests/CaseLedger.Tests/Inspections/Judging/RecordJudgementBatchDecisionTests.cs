@@ -77,8 +77,7 @@ public sealed class RecordJudgementBatchDecisionTests
         AssertRefused(RecordJudgementBatchEndpoint.Decide(ContextOf(Header()),
             [Item("1.1.a"), Item("1.1.a")], [Guid.NewGuid(), Guid.NewGuid()], NoneStored, Now), 409);
 
-    [Fact(Skip = "Known bug, reported under issue 13: RecordJudgementBatchEndpoint.Decide counts the place from the number of repeats, "
-        + "so a repeat after the clash shifts it (this says judgements[2])")]
+    [Fact]
     public void Two_new_items_answering_one_case_and_question_are_named_by_their_place_in_the_batch()
     {
         var header = Header();
