@@ -1,8 +1,6 @@
-using Alba;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
 namespace CaseLedger.Tests;

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Infrastructure;
-
 namespace CaseLedger.Tests;
 
 /// <summary>Real signed tokens, validated by the host exactly as ops/token's are.</summary>

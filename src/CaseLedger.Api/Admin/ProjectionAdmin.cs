@@ -16,9 +16,7 @@ public static class ProjectionAdmin
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
     [ProducesResponseType<IReadOnlyList<ViewRebuilder.Rebuilt>>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)
     {
         if (name is not null && !ProjectionStatus.Names.Contains(name))

@@ -23,10 +23,7 @@ public static class EventLogEndpoint
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/events", OperationId = "GetEventLog")]
     [ProducesResponseType<EventPage>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
         Guid id, long? after, int? limit, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {

@@ -26,9 +26,7 @@ public static class VerifyEndpoint
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/verify", OperationId = "VerifyInspection")]
     [ProducesResponseType<Verification>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();

@@ -24,8 +24,7 @@ public static class FrameworkEndpoints
     /// <summary>One framework whole: the latest version, or the one asked for with <c>?version=</c>.</summary>
     [WolverineGet("/frameworks/{id}", OperationId = "GetFramework")]
     [ProducesResponseType<Framework>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 404)]
     public static IResult Get(string id, int? version, FrameworkCatalog catalog) =>
         catalog.Resolve(id, version) is { } framework
             ? Results.Ok(framework)

@@ -41,11 +41,7 @@ public static class HistoryEndpoint
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/history", OperationId = "GetHistory")]
     [ProducesResponseType<HistoryView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404, 409)]
     public static async Task<IResult> Get(
         Guid id, string? from, string? to, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

@@ -19,9 +19,7 @@ public static class JudgementHistory
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
     [ProducesResponseType<HistoryOfJudgement>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();

@@ -17,9 +17,7 @@ public static class ModerationEndpoint
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/moderation", OperationId = "GetModerationLog")]
     [ProducesResponseType<ModerationView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(
         Guid id, string? by, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

@@ -42,10 +42,7 @@ public static class ThemeViewsEndpoint
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/themes/{frameworkId}/{themeId}", OperationId = "GetTheme")]
     [ProducesResponseType<ThemeView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
         string frameworkId, string themeId, string? region, string? at, HttpContext http, IQuerySession session,
         ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)

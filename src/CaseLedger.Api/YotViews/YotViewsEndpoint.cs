@@ -29,8 +29,7 @@ public static class YotViewsEndpoint
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots", OperationId = "ListYots")]
     [ProducesResponseType<IReadOnlyList<YotSummary>>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProblemResponses(401, 403)]
     public static async Task<IResult> List(HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
         var actor = Actor.From(http)!;
@@ -48,10 +47,7 @@ public static class YotViewsEndpoint
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots/{code}", OperationId = "GetYot")]
     [ProducesResponseType<YotView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
         string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

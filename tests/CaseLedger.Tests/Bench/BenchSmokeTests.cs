@@ -1,4 +1,3 @@
-using CaseLedger.Api.Frameworks;
 using CaseLedger.Bench;
 using CaseLedger.Bench.Api;
 using CaseLedger.Client;

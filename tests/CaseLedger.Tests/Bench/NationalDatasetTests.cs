@@ -1,4 +1,3 @@
-using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Bench.Dataset;
 

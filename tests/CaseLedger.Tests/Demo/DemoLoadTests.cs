@@ -1,13 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo;
-using CaseLedger.Tests.Inspections;
-using CaseLedger.Tests.Scores;
 using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Demo;
 

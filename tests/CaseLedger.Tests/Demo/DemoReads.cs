@@ -1,13 +1,6 @@
 using System.Net.Http.Json;
-using Alba;
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo;
-using CaseLedger.Tests.Inspections;
-using Microsoft.Extensions.DependencyInjection;
 using Marten.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,4 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Demo;
-using CaseLedger.Tests.Inspections;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Demo;
 

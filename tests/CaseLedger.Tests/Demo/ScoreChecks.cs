@@ -1,5 +1,3 @@
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Tests.Demo;
 
 /// <summary>One scope's score as a score reader gives it: the whole-number percentage and the band's comment.</summary>

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-
 namespace CaseLedger.Tests.Frameworks;
 
 public sealed class FrameworkLoaderTests : IDisposable

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CaseLedger.Api.Frameworks;
 
 namespace CaseLedger.Tests.Frameworks;
 

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-
 namespace CaseLedger.Tests.Frameworks;
 
 /// <summary>The framework files the service ships with: they load, and their shape matches DESIGN.md §2.</summary>

@@ -1,5 +1,3 @@
-using Alba;
-
 namespace CaseLedger.Tests.Health;
 
 [Collection(ApiCollection.Name)]

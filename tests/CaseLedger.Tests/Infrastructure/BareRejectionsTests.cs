@@ -1,5 +1,4 @@
 using System.Text;
-using CaseLedger.Api.Infrastructure;
 
 namespace CaseLedger.Tests.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Alba;
-using CaseLedger.Api.Infrastructure;
-
 namespace CaseLedger.Tests.Infrastructure;
 
 [Collection(ApiCollection.Name)]

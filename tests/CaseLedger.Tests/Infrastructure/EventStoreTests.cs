@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CaseLedger.Tests.Infrastructure;
 
 [Collection(ApiCollection.Name)]

@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
-using CaseLedger.Api.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

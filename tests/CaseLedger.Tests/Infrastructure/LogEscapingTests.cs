@@ -1,5 +1,3 @@
-using Alba;
-using CaseLedger.Api.Infrastructure;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Alba;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Infrastructure;
 

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaseLedger.Tests.Infrastructure;

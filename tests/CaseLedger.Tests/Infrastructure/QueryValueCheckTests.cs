@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Tests.Inspections;
-
 namespace CaseLedger.Tests.Infrastructure;
 
 /// <summary>A control character in any query value is the client's mistake, refused before it reaches a query.</summary>

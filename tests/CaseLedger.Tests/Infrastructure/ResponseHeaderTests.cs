@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Tests.Inspections;
 
 namespace CaseLedger.Tests.Infrastructure;
 

@@ -1,9 +1,5 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Writing;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Tests.Scoring;
 
 namespace CaseLedger.Tests.Inspections;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Alba;
-
 namespace CaseLedger.Tests.Inspections;
 
 /// <summary>

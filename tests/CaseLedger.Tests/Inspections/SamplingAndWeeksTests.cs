@@ -1,6 +1,3 @@
-using Alba;
-using CaseLedger.Api.Inspections;
-
 namespace CaseLedger.Tests.Inspections;
 
 [Collection(ApiCollection.Name)]

@@ -1,14 +1,7 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Yots;
 using JasperFx.Events;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Inspections;
 

@@ -1,6 +1,4 @@
-using Alba;
 using CaseLedger.Api.Scores;
-using CaseLedger.Tests.Inspections;
 
 namespace CaseLedger.Tests.Scores;
 

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-
 namespace CaseLedger.Tests.Scores;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Alba;
 using JasperFx.Events.Daemon;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Scores;
 

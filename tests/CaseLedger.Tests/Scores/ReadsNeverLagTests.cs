@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Tests.Inspections;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CaseLedger.Tests.Scores;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Tests.Inspections;
+
 
 namespace CaseLedger.Tests.Scores;
 

@@ -1,8 +1,5 @@
-using Alba;
 using CaseLedger.Api.Moderation;
 using CaseLedger.Api.Scores;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Scores;
 

@@ -1,11 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Tests.Inspections;
 using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseLedger.Tests.Scores;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Tests.Scoring;
 
 public class AnswerJsonTests

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Tests.Scoring;
 
 public class PercentageTests

@@ -1,6 +1,3 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Scoring;
-
 namespace CaseLedger.Tests.Scoring;
 
 public class ScoringSchemeTests

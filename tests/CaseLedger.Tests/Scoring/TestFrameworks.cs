@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-
 namespace CaseLedger.Tests.Scoring;
 
 /// <summary>Frameworks built in code, so scoring tests do not depend on the shipped data files.</summary>

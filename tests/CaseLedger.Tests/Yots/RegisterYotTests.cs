@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Tests.Inspections;
-using CaseLedger.Tests.Scores;
-
 namespace CaseLedger.Tests.Yots;
 
 /// <summary>

@@ -40,20 +40,14 @@ public static class FieldworkWeeks
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/open", OperationId = "OpenFieldworkWeek")]
     [ProducesResponseType<WeekState>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProblemResponses(401, 403, 404, 409)]
     public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideOpen(header, actor, number, now), Respond), http, store, clock, cancellation);
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
     [ProducesResponseType<WeekState>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProblemResponses(401, 403, 404, 409)]
     public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideClose(header, actor, number, now), Respond), http, store, clock, cancellation);
 

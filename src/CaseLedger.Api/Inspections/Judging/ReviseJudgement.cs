@@ -11,12 +11,7 @@ public static class ReviseJudgementEndpoint
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/revisions", OperationId = "ReviseJudgement")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>

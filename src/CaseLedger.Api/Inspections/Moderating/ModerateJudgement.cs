@@ -15,12 +15,7 @@ public static class ModerateJudgementEndpoint
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/moderations", OperationId = "ModerateJudgement")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
         Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>

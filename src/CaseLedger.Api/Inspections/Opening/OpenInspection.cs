@@ -104,11 +104,7 @@ public static class OpenInspectionEndpoint
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections", OperationId = "OpenInspection")]
     [ProducesResponseType<InspectionSummary>(201, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 409, 413)]
     public static Task<IResult> Post(
         OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
         TimeProvider clock, CancellationToken cancellation) =>

@@ -19,10 +19,7 @@ public static class PublishInspectionEndpoint
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/publish", OperationId = "PublishInspection")]
     [ProducesResponseType<Published>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProblemResponses(401, 403, 404, 409)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
             new HeaderCommand(id, Decide, header => Results.Ok(new Published(header.Id, header.State, header.PublishedAt))),

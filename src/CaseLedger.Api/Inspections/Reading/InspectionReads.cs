@@ -11,9 +11,7 @@ public static class InspectionReads
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections", OperationId = "ListInspections")]
     [ProducesResponseType<IReadOnlyList<InspectionListItem>>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> List(string? yot, string? state, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var actor = Actor.From(http)!;
@@ -33,9 +31,7 @@ public static class InspectionReads
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}", OperationId = "GetInspection")]
     [ProducesResponseType<InspectionSummary>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
@@ -48,9 +44,7 @@ public static class InspectionReads
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements", OperationId = "ListJudgements")]
     [ProducesResponseType<IReadOnlyList<JudgementView>>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Judgements(
         Guid id, Guid? caseId, string? questionId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
@@ -65,9 +59,7 @@ public static class InspectionReads
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}", OperationId = "GetJudgement")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Judgement(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();

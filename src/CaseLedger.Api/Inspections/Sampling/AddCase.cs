@@ -58,12 +58,7 @@ public static class AddCaseEndpoint
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/cases", OperationId = "AddCase")]
     [ProducesResponseType<SampledCase>(201, "application/json")]
-    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(413, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
         Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {

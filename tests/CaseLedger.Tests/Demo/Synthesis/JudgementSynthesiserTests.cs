@@ -1,4 +1,3 @@
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo.Synthesis;
 using CaseLedger.Tests.Scoring;
 

@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Scoring;
 using CaseLedger.Demo.Synthesis;
 
 namespace CaseLedger.Tests.Demo.Synthesis;

@@ -1,4 +1,3 @@
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Fieldwork;
 using static CaseLedger.Tests.Inspections.InMemory;
 

@@ -1,8 +1,6 @@
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Writing;
-using CaseLedger.Api.Scoring;
 using static CaseLedger.Tests.Inspections.InMemory;
 
 namespace CaseLedger.Tests.Inspections.Judging;

@@ -1,6 +1,4 @@
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 using static CaseLedger.Tests.Inspections.InMemory;
 
 namespace CaseLedger.Tests.Inspections.Judging;

@@ -1,7 +1,4 @@
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Moderating;
-using CaseLedger.Api.Scoring;
 using static CaseLedger.Tests.Inspections.InMemory;
 
 namespace CaseLedger.Tests.Inspections.Moderating;

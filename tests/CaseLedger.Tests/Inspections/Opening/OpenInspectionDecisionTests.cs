@@ -1,5 +1,3 @@
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Opening;
 using CaseLedger.Api.Yots;
 using static CaseLedger.Tests.Inspections.InMemory;

@@ -1,4 +1,3 @@
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Sampling;
 using static CaseLedger.Tests.Inspections.InMemory;
 

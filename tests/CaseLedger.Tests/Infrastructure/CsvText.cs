@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CaseLedger.Tests.Scores;
+namespace CaseLedger.Tests.Infrastructure;
 
 /// <summary>Reads RFC 4180 CSV as a spreadsheet would: quoted cells may hold commas, quotes and line breaks.</summary>
 public static class CsvText

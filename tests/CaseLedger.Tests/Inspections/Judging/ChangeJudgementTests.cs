@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 
-namespace CaseLedger.Tests.Inspections;
+namespace CaseLedger.Tests.Inspections.Judging;
 
 [Collection(ApiCollection.Name)]
 public sealed class ChangeJudgementTests(AppFixture app)

@@ -1,7 +1,7 @@
 using CaseLedger.Api.Admin;
 using static CaseLedger.Api.Admin.ProjectionStatus;
 
-namespace CaseLedger.Tests.Scores;
+namespace CaseLedger.Tests.Admin;
 
 public sealed class StallWatchTests
 {

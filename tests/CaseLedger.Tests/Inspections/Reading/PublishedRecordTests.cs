@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Tests.Inspections;
-
-namespace CaseLedger.Tests.Scores;
+namespace CaseLedger.Tests.Inspections.Reading;
 
 /// <summary>
 /// Finding 1 of the security review: a reporting client read an inspection's week-1 scores (JSON and CSV), and

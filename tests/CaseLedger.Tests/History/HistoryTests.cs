@@ -1,11 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Frameworks;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Tests.Inspections;
-
-namespace CaseLedger.Tests.Scores;
+namespace CaseLedger.Tests.History;
 
 /// <summary>
 /// One inspection, week by week. Week 1: A sufficient, B insufficient, C sufficient, D sufficient. Week 2: A revised

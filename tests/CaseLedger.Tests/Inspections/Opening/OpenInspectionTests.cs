@@ -1,7 +1,4 @@
-using Alba;
-using CaseLedger.Api.Inspections;
-
-namespace CaseLedger.Tests.Inspections;
+namespace CaseLedger.Tests.Inspections.Opening;
 
 [Collection(ApiCollection.Name)]
 public sealed class OpenInspectionTests(AppFixture app) : IAsyncLifetime

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
-using CaseLedger.Api.Infrastructure;
 
-namespace CaseLedger.Tests.Authorization;
+namespace CaseLedger.Tests.Infrastructure;
 
 /// <summary>
 /// A validly signed token is still refused unless it names one user and exactly one known role: checked once,

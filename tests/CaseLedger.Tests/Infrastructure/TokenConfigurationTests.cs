@@ -1,9 +1,8 @@
-using CaseLedger.Api.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace CaseLedger.Tests.Authorization;
+namespace CaseLedger.Tests.Infrastructure;
 
 public sealed class TokenConfigurationTests
 {

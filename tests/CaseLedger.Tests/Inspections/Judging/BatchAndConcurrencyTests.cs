@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Alba;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using static CaseLedger.Api.Inspections.Judging.RecordJudgementBatchEndpoint;
 
-namespace CaseLedger.Tests.Inspections;
+namespace CaseLedger.Tests.Inspections.Judging;
 
 [Collection(ApiCollection.Name)]
 public sealed class BatchAndConcurrencyTests(AppFixture app)

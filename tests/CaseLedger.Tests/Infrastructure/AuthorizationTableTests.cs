@@ -1,12 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Tests.Inspections;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace CaseLedger.Tests.Authorization;
+namespace CaseLedger.Tests.Infrastructure;
 
 /// <summary>
 /// Every endpoint × every role, plus no token, an expired token and a token signed with another key. The rows are

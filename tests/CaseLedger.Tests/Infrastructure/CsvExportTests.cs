@@ -1,10 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CaseLedger.Api.Infrastructure;
-using CaseLedger.Api.Inspections;
-using CaseLedger.Tests.Inspections;
-
-namespace CaseLedger.Tests.Scores;
+namespace CaseLedger.Tests.Infrastructure;
 
 /// <summary>
 /// Finding 2 of the security review: a YOT name, case reference, user id or rationale beginning with a formula

@@ -1,9 +1,6 @@
-using Alba;
-using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
-using CaseLedger.Api.Scoring;
 
-namespace CaseLedger.Tests.Inspections;
+namespace CaseLedger.Tests.Inspections.Judging;
 
 [Collection(ApiCollection.Name)]
 public sealed class RecordJudgementTests(AppFixture app)
