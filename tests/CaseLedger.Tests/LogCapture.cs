@@ -35,6 +35,10 @@ public sealed class LogCapture : ILogEventSink
         }
     }
 
+    /// <summary>Every event so far from the source context named.</summary>
+    public IReadOnlyList<LogEvent> From(string sourceContext) =>
+        [.. events.Where(e => e.Properties.TryGetValue("SourceContext", out var value) && value is ScalarValue { Value: string found } && found == sourceContext)];
+
     private static bool HasCorrelationId(LogEvent e, string id) =>
         e.Properties.TryGetValue("CorrelationId", out var value) && value is ScalarValue { Value: string found } && found == id;
 }

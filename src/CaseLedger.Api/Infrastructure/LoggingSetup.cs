@@ -20,6 +20,9 @@ public static class LoggingSetup
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Wolverine", LogEventLevel.Warning)
+                // Wolverine serves only HTTP here and handles no messages yet, so its discovery warns "found no
+                // handlers" at every start, a warning an operator can do nothing about. Its errors still show.
+                .MinimumLevel.Override("Wolverine.Configuration.HandlerDiscovery", LogEventLevel.Error)
                 .MinimumLevel.Override("Marten", LogEventLevel.Warning)
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)

@@ -1,3 +1,4 @@
+using CaseLedger.Api.Scores;
 using CaseLedger.Api.Scoring;
 
 namespace CaseLedger.Api.Moderation;
@@ -7,13 +8,8 @@ namespace CaseLedger.Api.Moderation;
 /// event (the counts then), not at the end. Kept apart from <see cref="InspectionScores"/> because it holds
 /// case-level detail that reporting clients never see.
 /// </summary>
-public sealed class ModerationLog
+public sealed class ModerationLog : CountedView
 {
-    public Guid Id { get; set; }
-    public string FrameworkId { get; set; } = "";
-    public int FrameworkVersion { get; set; }
-    public int[] Counts { get; set; } = [];
-    public long Version { get; set; }
     public Dictionary<Guid, string> CaseReferences { get; set; } = [];
     public List<Moderation> Moderations { get; set; } = [];
 }

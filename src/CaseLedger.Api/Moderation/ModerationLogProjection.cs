@@ -12,17 +12,8 @@ namespace CaseLedger.Api.Moderation;
 /// impact is the scores just before it against the scores just after it. Async, for the same reasons as
 /// <see cref="InspectionScoresProjection"/>.
 /// </summary>
-public sealed class ModerationLogProjection : SingleStreamProjection<ModerationLog, Guid>
+public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewProjection<ModerationLog>(schemes, "moderation-log")
 {
-    private readonly ScoringSchemes schemes;
-
-    public ModerationLogProjection(ScoringSchemes schemes)
-    {
-        this.schemes = schemes;
-        Name = "moderation-log";
-        ProjectionTuning.Apply(Options);
-    }
-
     public override ModerationLog? Evolve(ModerationLog? log, Guid id, IEvent e)
     {
         if (e.Data is InspectionOpened opened)
@@ -31,12 +22,12 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
                 Id = opened.InspectionId,
                 FrameworkId = opened.FrameworkId,
                 FrameworkVersion = opened.FrameworkVersion,
-                Counts = new ScoreTally(schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
+                Counts = new ScoreTally(Schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
             };
         if (log is null) return null;
 
         log.Version = e.Version;
-        var tally = ScoreTally.FromCounts(schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
+        var tally = ScoreTally.FromCounts(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
         switch (e.Data)
         {
             case CaseAddedToSample added:
@@ -64,5 +55,5 @@ public sealed class ModerationLogProjection : SingleStreamProjection<ModerationL
 
     /// <summary>One inspection's log as its ledger stands, even when the daemon has not caught up yet.</summary>
     public static async Task<ModerationLog> CaughtUpAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
-        await CaughtUp.ViewAsync(id, new ModerationLogProjection(schemes), log => log.Version, session, cancellation) ?? new ModerationLog { Id = id };
+        await CaughtUp.ViewAsync(id, new ModerationLogProjection(schemes), session, cancellation) ?? new ModerationLog { Id = id };
 }

@@ -12,15 +12,15 @@ public static class CaughtUp
 {
     /// <summary>One inspection's scores as its ledger stands; null when there is no such inspection.</summary>
     public static Task<InspectionScores?> ScoresAsync(Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
-        ViewAsync(id, new InspectionScoresProjection(schemes), scores => scores.Version, session, cancellation);
+        ViewAsync(id, new InspectionScoresProjection(schemes), session, cancellation);
 
     /// <summary>One inspection's view of any single-stream projection, with the events it has still to apply.</summary>
     public static async Task<TView?> ViewAsync<TView>(
-        Guid id, SingleStreamProjection<TView, Guid> projection, Func<TView, long> versionOf, IQuerySession session,
-        CancellationToken cancellation) where TView : class
+        Guid id, SingleStreamProjection<TView, Guid> projection, IQuerySession session, CancellationToken cancellation)
+        where TView : CountedView
     {
         var view = await session.LoadAsync<TView>(id, cancellation);
-        var after = view is null ? 0 : versionOf(view);
+        var after = view?.Version ?? 0;
         foreach (var e in await new LedgerEvents(session).StreamAsync(id, after + 1, cancellation: cancellation))
             view = projection.Evolve(view, id, e);
         return view;

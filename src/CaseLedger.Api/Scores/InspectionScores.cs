@@ -3,16 +3,13 @@ using CaseLedger.Api.Inspections;
 namespace CaseLedger.Api.Scores;
 
 /// <summary>
-/// One inspection's scores as its ledger stands: the answer counts of every scope (three per scope, in the
-/// scheme's scope order), the sample profile, and checkpoints of the counts along the way so that scores at any
-/// earlier point are a checkpoint plus at most a few hundred events, never a replay of the whole stream.
+/// One inspection's scores as its ledger stands: its counts, the sample profile, and checkpoints of the counts
+/// along the way so that scores at any earlier point are a checkpoint plus at most a few hundred events, never a
+/// replay of the whole stream.
 /// Kept by <see cref="InspectionScoresProjection"/>; YOT and theme views are composed from these documents.
 /// </summary>
-public sealed class InspectionScores
+public sealed class InspectionScores : CountedView
 {
-    public Guid Id { get; set; }
-    public string FrameworkId { get; set; } = "";
-    public int FrameworkVersion { get; set; }
     public YotReference Yot { get; set; } = new("", "", "");
     public string Title { get; set; } = "";
     public List<string> Team { get; set; } = [];
@@ -21,11 +18,9 @@ public sealed class InspectionScores
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public long? PublishedVersion { get; set; }
-    public int[] Counts { get; set; } = [];
     public SampleProfile Profile { get; set; } = new();
     public List<ScoreCheckpoint> Checkpoints { get; set; } = [];
     public Dictionary<int, long> WeekClosedAtVersion { get; set; } = [];
-    public long Version { get; set; }
     public DateTimeOffset LastEventAt { get; set; }
 }
 

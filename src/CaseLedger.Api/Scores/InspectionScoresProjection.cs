@@ -12,19 +12,10 @@ namespace CaseLedger.Api.Scores;
 /// Every value comes from the events (their versions and timestamps), never from the clock, so a rebuild gives
 /// the same documents.
 /// </summary>
-public sealed class InspectionScoresProjection : SingleStreamProjection<InspectionScores, Guid>
+public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreViewProjection<InspectionScores>(schemes, "inspection-scores")
 {
     /// <summary>Events between checkpoints: the most a point-in-time read replays.</summary>
     public const int CheckpointInterval = 250;
-
-    private readonly ScoringSchemes schemes;
-
-    public InspectionScoresProjection(ScoringSchemes schemes)
-    {
-        this.schemes = schemes;
-        Name = "inspection-scores";
-        ProjectionTuning.Apply(Options);
-    }
 
     public override InspectionScores? Evolve(InspectionScores? scores, Guid id, IEvent e)
     {
@@ -38,7 +29,7 @@ public sealed class InspectionScoresProjection : SingleStreamProjection<Inspecti
                 scores.Profile.Count(added.Case, +1);
                 break;
             case IJudgementChange change:
-                var tally = ScoreTally.FromCounts(schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts);
+                var tally = ScoreTally.FromCounts(Schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts);
                 tally.Apply(change);
                 scores.Counts = tally.ToCounts();
                 break;
@@ -70,6 +61,6 @@ public sealed class InspectionScoresProjection : SingleStreamProjection<Inspecti
         Team = [.. opened.Team.Select(member => member.UserId)],
         FieldworkStartsOn = opened.FieldworkWeeks.Count == 0 ? null : opened.FieldworkWeeks.Min(week => week.StartsOn),
         OpenedAt = e.Timestamp,
-        Counts = new ScoreTally(schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
+        Counts = new ScoreTally(Schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
     };
 }

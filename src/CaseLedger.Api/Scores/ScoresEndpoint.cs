@@ -23,8 +23,7 @@ public static class ScoresEndpoint
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/inspections/{id}/scores", OperationId = "GetScores")]
     [ProducesResponseType<ScoresView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProblemResponses(400, 404)]
     public static async Task<IResult> Get(
         Guid id, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {

@@ -37,10 +37,7 @@ public static class RegisterYotEndpoint
     [WolverinePut("/yots/{code}", OperationId = "RegisterYot")]
     [ProducesResponseType<YotRegistration>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<YotRegistration>(StatusCodes.Status201Created, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProblemResponses(400, 401, 403, 409)]
     public static async Task<IResult> Put(
         string code, RegisterYot command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {

@@ -15,9 +15,7 @@ public static class YotHistoryEndpoint
     [Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     [WolverineGet("/yots/{code}/history", OperationId = "GetYotHistory")]
     [ProducesResponseType<YotHistory>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
     {
         var events = YotCodes.IsValid(code) ? await new LedgerEvents(session).StreamAsync(YotCodes.StreamId(code), cancellation: cancellation) : [];

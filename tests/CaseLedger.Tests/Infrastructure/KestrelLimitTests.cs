@@ -46,53 +46,25 @@ public sealed class KestrelLimitTests : IAsyncLifetime
         Assert.Equal("pong", body);
     }
 
-    [Fact]
-    public async Task A_url_over_the_limit_is_a_414_problem()
+    /// <summary>Each limit, and Kestrel's own refusals beyond it, as raw requests: every one is a problem.</summary>
+    public static TheoryData<string, string, int> Refusals => new()
     {
-        var (status, type, body) = await Send($"GET /ping?pad={new string('a', 9000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        { "a url over the limit", $"GET /ping?pad={new string('a', 9000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 414 },
+        { "headers over the limit", $"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 40_000)}\r\nConnection: close\r\n\r\n", 431 },
+        { "too many header lines", $"GET /ping HTTP/1.1\r\nHost: localhost\r\n{string.Concat(Enumerable.Range(0, 150).Select(i => $"X-Line-{i}: {i}\r\n"))}Connection: close\r\n\r\n", 431 },
+        { "a nul in the path, which Kestrel refuses itself", "GET /a%00b HTTP/1.1\r\nHost: localhost\r\n\r\n", 400 },
+        { "a url beyond Kestrel's own limit", $"GET /ping?pad={new string('a', 40_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n", 414 },
+        { "headers beyond Kestrel's own limit", $"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 70_000)}\r\n\r\n", 431 },
+    };
 
-        AssertProblem(414, status, type, body);
-    }
-
-    [Fact]
-    public async Task Headers_over_the_limit_are_a_431_problem()
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_request_beyond_a_limit_is_refused_with_a_problem(string refusal, string request, int expected)
     {
-        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 40_000)}\r\nConnection: close\r\n\r\n");
+        var (status, type, body) = await Send(request);
 
-        AssertProblem(431, status, type, body);
-    }
-
-    [Fact]
-    public async Task Too_many_header_lines_are_a_431_problem()
-    {
-        var lines = string.Concat(Enumerable.Range(0, 150).Select(i => $"X-Line-{i}: {i}\r\n"));
-        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\n{lines}Connection: close\r\n\r\n");
-
-        AssertProblem(431, status, type, body);
-    }
-
-    [Fact]
-    public async Task A_nul_in_the_path_which_kestrel_refuses_itself_is_a_400_problem()
-    {
-        var (status, type, body) = await Send("GET /a%00b HTTP/1.1\r\nHost: localhost\r\n\r\n");
-
-        AssertProblem(400, status, type, body);
-    }
-
-    [Fact]
-    public async Task A_url_beyond_kestrels_own_limit_is_still_a_414_problem()
-    {
-        var (status, type, body) = await Send($"GET /ping?pad={new string('a', 40_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n");
-
-        AssertProblem(414, status, type, body);
-    }
-
-    [Fact]
-    public async Task Headers_beyond_kestrels_own_limit_are_still_a_431_problem()
-    {
-        var (status, type, body) = await Send($"GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Pad: {new string('a', 70_000)}\r\n\r\n");
-
-        AssertProblem(431, status, type, body);
+        Assert.True(expected == status, $"{refusal}: expected {expected}, was {status}");
+        AssertProblem(expected, status, type, body);
     }
 
     [Fact]

@@ -11,14 +11,15 @@ public sealed record JudgementChangeCommand(
     Guid InspectionId,
     Guid JudgementId,
     FrameworkCatalog Frameworks,
-    Func<JudgingContext, CurrentJudgement?, DateTimeOffset, Decision<CurrentJudgement>> Decide) : IInspectionCommand<CurrentJudgement>
+    ChangeDecision.Change? Change,
+    ChangeDecision.Kind Kind) : IInspectionCommand<CurrentJudgement>
 {
     public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
     {
         var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
         if (rejection is not null) return rejection;
         var current = await session.LoadAsync<CurrentJudgement>(JudgementId, cancellation);
-        return Decide(context!, current, now);
+        return ChangeDecision.Decide(context!, JudgementId, current, Change, Kind, now);
     }
 
     public IResult Respond(CurrentJudgement changed) => Results.Ok(JudgementView.From(changed));

@@ -3,7 +3,10 @@ using CaseLedger.Api.Inspections.Writing;
 
 namespace CaseLedger.Api.Inspections.Judging;
 
-public sealed record ReviseJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Note, int? ExpectedVersion);
+public sealed record ReviseJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Note, int? ExpectedVersion)
+{
+    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Note, ExpectedVersion);
+}
 
 /// <summary>A team member changes a judgement during fieldwork, stating the version they saw.</summary>
 public static class ReviseJudgementEndpoint
@@ -16,7 +19,7 @@ public static class ReviseJudgementEndpoint
         Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
-            new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
+            new JudgementChangeCommand(id, judgementId, frameworks, command?.ToChange(), Revision),
             http, store, clock, cancellation);
 
     /// <summary>A revision belongs to an open fieldwork week of an unpublished inspection.</summary>
@@ -28,6 +31,5 @@ public static class ReviseJudgementEndpoint
 
     public static Decision<CurrentJudgement> Decide(
         JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, DateTimeOffset now) =>
-        ChangeDecision.Decide(context, judgementId, current,
-            command is null ? null : new(command.Answer, command.Reasons, command.Note, command.ExpectedVersion), Revision, now);
+        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Revision, now);
 }

@@ -4,7 +4,10 @@ using CaseLedger.Api.Inspections.Writing;
 
 namespace CaseLedger.Api.Inspections.Moderating;
 
-public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Rationale, int? ExpectedVersion);
+public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Rationale, int? ExpectedVersion)
+{
+    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Rationale, ExpectedVersion);
+}
 
 /// <summary>
 /// The lead inspector changes a judgement in quality assurance, always saying why. Its own event, so moderation can
@@ -20,7 +23,7 @@ public static class ModerateJudgementEndpoint
         Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
-            new JudgementChangeCommand(id, judgementId, frameworks, (context, current, now) => Decide(context, judgementId, current, command, now)),
+            new JudgementChangeCommand(id, judgementId, frameworks, command?.ToChange(), Moderation),
             http, store, clock, cancellation);
 
     /// <summary>Only the lead moderates, and only before publication.</summary>
@@ -32,6 +35,5 @@ public static class ModerateJudgementEndpoint
 
     public static Decision<CurrentJudgement> Decide(
         JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, DateTimeOffset now) =>
-        ChangeDecision.Decide(context, judgementId, current,
-            command is null ? null : new(command.Answer, command.Reasons, command.Rationale, command.ExpectedVersion), Moderation, now);
+        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Moderation, now);
 }
