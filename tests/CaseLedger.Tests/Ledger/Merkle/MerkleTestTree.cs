@@ -37,7 +37,10 @@ internal sealed class MerkleTestTree
 
     public byte[][] Prefix(int size) => Leaves[..size];
 
-    public byte[] Root(int size) => Rfc9162Reference.Mth(Prefix(size));
+    /// <summary>The reference root at each size, computed once: the naive MTH is slow enough to matter in loops.</summary>
+    public byte[] Root(int size) => roots[size] ??= Rfc9162Reference.Mth(Prefix(size));
+
+    private readonly byte[]?[] roots = new byte[MaxSize + 1][];
 
     public static byte[] Flipped(byte[] hash, int bit)
     {
