@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CaseLedger.Api.Ledger.Signing;
 
-/// <summary>Registers the ledger's keys, and makes an unusable key stop the start.</summary>
+/// <summary>Registers the ledger's keys and tree-head signer, and makes an unusable key stop the start.</summary>
 public static class LedgerSigningSetup
 {
     public static WebApplicationBuilder AddLedgerSigning(this WebApplicationBuilder builder)
@@ -12,6 +12,7 @@ public static class LedgerSigningSetup
         builder.Services.AddSingleton(services => LedgerKeys.Load(
             services.GetRequiredService<IOptions<LedgerKeyOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        builder.Services.AddSingleton<TreeHeadSigner>();
         return builder;
     }
 }
