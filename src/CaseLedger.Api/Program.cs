@@ -1,6 +1,7 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Admin;
+using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Yots;
 using JasperFx;
 
@@ -11,6 +12,7 @@ builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
 builder.AddTokenAuthentication();
+builder.AddLedgerSigning();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();

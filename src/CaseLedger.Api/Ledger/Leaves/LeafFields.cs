@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace CaseLedger.Api.Ledger.Leaves;
+
+/// <summary>
+/// What one event's leaf covers, as plain values: built from a Marten event when sealing, or from the stored row's
+/// columns when a check recomputes a leaf without trusting Marten to decode it. <see cref="Type"/> is Marten's
+/// event type name (the <c>type</c> column), <see cref="Data"/> the body as Marten's serializer writes it (see
+/// <see cref="LedgerEvents.DataOf"/>), <see cref="User"/> Marten's user name, and <see cref="Role"/> and
+/// <see cref="Week"/> the headers <see cref="EventMetadata"/> reads.
+/// </summary>
+public sealed record LeafFields(
+    long Sequence,
+    Guid StreamId,
+    long Version,
+    string Type,
+    JsonElement Data,
+    DateTimeOffset RecordedAt,
+    string? User,
+    string? Role,
+    string? CorrelationId,
+    int? Week)
+{
+    /// <summary>The fields of <paramref name="e"/>, whose body <paramref name="data"/> is as Marten stored it.</summary>
+    public static LeafFields From(IEvent e, JsonElement data) => new(
+        e.Sequence, e.StreamId, e.Version, e.EventTypeName, data, e.Timestamp, e.UserName,
+        EventMetadata.Role(e), e.CorrelationId, EventMetadata.Week(e));
+}
