@@ -1,5 +1,6 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Admin;
 using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Yots;
@@ -12,12 +13,12 @@ builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
 builder.AddTokenAuthentication();
-builder.AddLedgerSigning();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
 builder.Services.AddInspections();
 builder.Services.AddViews();
+builder.AddLedger();
 
 var app = builder.Build();
 

@@ -2,12 +2,14 @@ using System.Text.Json;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Ledger;
+using CaseLedger.Api.Ledger.Sealing;
 
 namespace CaseLedger.Api.Audit;
 
 /// <summary>
 /// The audit log: an inspection's events in order, paged by stream version. A page is "the events after version
-/// N", so pages never shift while new events arrive; <c>next</c> names the following page.
+/// N", so pages never shift while new events arrive; <c>next</c> names the following page. Each event carries its
+/// place in the sealed log (leaf index and hash) once it is sealed, a moment after commit.
 /// </summary>
 public static class EventLogEndpoint
 {
@@ -18,7 +20,7 @@ public static class EventLogEndpoint
 
     public sealed record LoggedEvent(
         long Sequence, long Version, string Type, DateTimeOffset Time, string? Actor, string? Role, int? Week,
-        string? CorrelationId, JsonElement Data);
+        string? CorrelationId, JsonElement Data, long? LeafIndex, string? LeafHash);
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/events", OperationId = "GetEventLog")]
@@ -37,9 +39,11 @@ public static class EventLogEndpoint
         var size = limit ?? DefaultLimit;
         var ledger = new LedgerEvents(session);
         var page = await ledger.PageAsync(id, from, size + 1, cancellation);
+        var sealedLeaves = await SealedLeaves.ForSequencesAsync(session, [.. page.Select(e => e.Sequence)], cancellation);
         var events = page.Select(e => new LoggedEvent(
             e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName, EventMetadata.Role(e), EventMetadata.Week(e),
-            e.CorrelationId, ledger.DataOf(e))).ToList();
+            e.CorrelationId, ledger.DataOf(e), sealedLeaves.GetValueOrDefault(e.Sequence)?.LeafIndex,
+            sealedLeaves.GetValueOrDefault(e.Sequence)?.LeafHash)).ToList();
 
         var more = events.Count > size;
         if (more) events.RemoveAt(events.Count - 1);

@@ -15,4 +15,6 @@ public static class Roles
     public const string InspectionWriters = Inspector + "," + LeadInspector;
     public const string InspectionReaders = Inspector + "," + LeadInspector + "," + Auditor;
     public const string Leads = LeadInspector;
+    /// <summary>Who may read the signed log (heads, keys, proofs): whoever must check a record later.</summary>
+    public const string LedgerReaders = Auditor + "," + ReportingClient;
 }

@@ -64,9 +64,11 @@ public sealed class LedgerEvents(IQuerySession session)
     private sealed record StreamVersion(Guid Stream, long Version);
 
     /// <summary>An event's body as Marten's own serializer writes it, so a reader sees what is stored, member for member.</summary>
-    public JsonElement DataOf(IEvent e)
+    public JsonElement DataOf(IEvent e) => DataOf(e, session.DocumentStore.Options.Serializer());
+
+    public static JsonElement DataOf(IEvent e, ISerializer serializer)
     {
-        using var data = JsonDocument.Parse(session.DocumentStore.Options.Serializer().ToJson(e.Data));
+        using var data = JsonDocument.Parse(serializer.ToJson(e.Data));
         return data.RootElement.Clone();
     }
 }

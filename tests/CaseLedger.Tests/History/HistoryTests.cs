@@ -26,6 +26,8 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         await Record("C", cases[1].Id, questions[0], "sufficient");
         await Record("D", cases[1].Id, questions[1], "sufficient");
         await app.Host.CloseWeek(id, 1);
+        // A page is fixed once its events are sealed (a moment after commit, when they gain their leaves).
+        await app.Host.CaughtUp();
         firstPageEarly = await app.Host.GetText($"/inspections/{id}/events?limit=3");
         var page = await app.Host.GetJson($"/inspections/{id}/events?after=0&limit=1000");
         week1ClosedAt = page.GetProperty("events").EnumerateArray().Last().GetProperty("time").GetString()!;

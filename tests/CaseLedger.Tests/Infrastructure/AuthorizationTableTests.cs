@@ -72,6 +72,12 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/yots/{code}/history", $"/yots/{yot}/history", null, [403, 403, 200, 403, 200, 403, 403]),
             new("GET", "/themes", "/themes", null, [200, 200, 200, 200, 403, 200, 200]),
             new("GET", "/themes/{frameworkId}/{themeId}", "/themes/cci-2009/risk-of-harm", null, [200, 200, 200, 200, 403, 200, 200]),
+            // The signed log: whoever checks a record later (auditors, reporting clients).
+            new("GET", "/ledger/heads/latest", "/ledger/heads/latest", null, [403, 403, 200, 200, 403, 403, 403]),
+            new("GET", "/ledger/heads", "/ledger/heads?after=0&limit=2", null, [403, 403, 200, 200, 403, 403, 403]),
+            new("GET", "/ledger/keys", "/ledger/keys", null, [403, 403, 200, 200, 403, 403, 403]),
+            new("GET", "/ledger/proofs/inclusion", "/ledger/proofs/inclusion?leafIndex=0&treeSize=1", null, [403, 403, 200, 200, 403, 403, 403]),
+            new("GET", "/ledger/proofs/consistency", "/ledger/proofs/consistency?first=1&second=1", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),
             new("POST", "/admin/projections/rebuild", "/admin/projections/rebuild?name=no-such-view", null, [403, 403, 403, 403, 400, 403, 403]),
         ];
@@ -91,6 +97,8 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
         await app.Host.OpenWeek(id, 1);
         inspection = id;
         judgement = (await app.Host.GivenJudgement(id, cases[0].Id)).Id;
+        // Sealed, so the log has a head and a leaf for the ledger rows to read.
+        await app.Host.CaughtUp();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

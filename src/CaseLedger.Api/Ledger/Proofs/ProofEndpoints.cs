@@ -1,0 +1,52 @@
+using CaseLedger.Api.Ledger.Merkle;
+using CaseLedger.Api.Ledger.Sealing;
+
+namespace CaseLedger.Api.Ledger.Proofs;
+
+/// <summary>
+/// RFC 9162 proofs over the sealed log, for anyone holding a signed head: that a leaf is in the tree of a given
+/// size (§2.1.3), and that a tree of one size is a prefix of a larger one (§2.1.4). Hashes are base64. Each proof is
+/// one keyed lookup of a few dozen stored subtree hashes, whatever the size of the log.
+/// </summary>
+public static class ProofEndpoints
+{
+    public sealed record InclusionProof(long LeafIndex, long TreeSize, string LeafHash, IReadOnlyList<string> Path);
+
+    public sealed record ConsistencyProof(long First, long Second, IReadOnlyList<string> Path);
+
+    [Authorize(Roles = Roles.LedgerReaders)]
+    [WolverineGet("/ledger/proofs/inclusion", OperationId = "GetInclusionProof")]
+    [ProducesResponseType<InclusionProof>(200, "application/json")]
+    [ProblemResponses(400, 401, 403)]
+    public static async Task<IResult> Inclusion(long? leafIndex, long? treeSize, IQuerySession session, CancellationToken cancellation)
+    {
+        var sealedSize = await SealedSize.ReadAsync(session, cancellation);
+        var errors = new FieldErrors();
+        errors.Require(treeSize is >= 1 && treeSize <= sealedSize, "treeSize", $"must be a tree size from 1 to {sealedSize}, the leaves sealed so far.");
+        errors.Require(leafIndex is >= 0 && (treeSize is null || leafIndex < treeSize), "leafIndex", "must be a leaf of that tree: 0 or more, and less than treeSize.");
+        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
+
+        var (index, size) = (leafIndex!.Value, treeSize!.Value);
+        var leaf = new NodeId(0, index);
+        var nodes = await LedgerNodes.LoadAsync(session, MerkleProofs.NodesForInclusion(index, size).Append(leaf), cancellation);
+        return Results.Ok(new InclusionProof(index, size, Convert.ToBase64String(nodes[leaf]),
+            [.. MerkleProofs.Inclusion(index, size, nodes).Select(Convert.ToBase64String)]));
+    }
+
+    [Authorize(Roles = Roles.LedgerReaders)]
+    [WolverineGet("/ledger/proofs/consistency", OperationId = "GetConsistencyProof")]
+    [ProducesResponseType<ConsistencyProof>(200, "application/json")]
+    [ProblemResponses(400, 401, 403)]
+    public static async Task<IResult> Consistency(long? first, long? second, IQuerySession session, CancellationToken cancellation)
+    {
+        var sealedSize = await SealedSize.ReadAsync(session, cancellation);
+        var errors = new FieldErrors();
+        errors.Require(second is >= 1 && second <= sealedSize, "second", $"must be a tree size from 1 to {sealedSize}, the leaves sealed so far.");
+        errors.Require(first is >= 1 && (second is null || first <= second), "first", "must be a tree size from 1 to second.");
+        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
+
+        var (from, to) = (first!.Value, second!.Value);
+        var nodes = await LedgerNodes.LoadAsync(session, MerkleProofs.NodesForConsistency(from, to), cancellation);
+        return Results.Ok(new ConsistencyProof(from, to, [.. MerkleProofs.Consistency(from, to, nodes).Select(Convert.ToBase64String)]));
+    }
+}
