@@ -6,6 +6,8 @@ using CaseLedger.Api.Scoring;
 using CaseLedger.Api.Scores;
 
 using CaseLedger.Api.Ledger;
+using CaseLedger.Api.Ledger.Checks;
+using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Moderation;
 
 namespace CaseLedger.Api.Audit;
@@ -19,7 +21,7 @@ public static class VerifyEndpoint
 {
     public sealed record Verification(
         Guid InspectionId, long StreamVersion, long ScoresViewVersion, bool Agrees, int Judgements, int Moderations,
-        IReadOnlyList<Mismatch> Mismatches);
+        IReadOnlyList<Mismatch> Mismatches, LedgerCheck Ledger);
 
     public sealed record Mismatch(string View, string Item, string Expected, string Actual);
 
@@ -27,12 +29,15 @@ public static class VerifyEndpoint
     [WolverineGet("/inspections/{id}/verify", OperationId = "VerifyInspection")]
     [ProducesResponseType<Verification>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid id, HttpContext http, IQuerySession session, ScoringSchemes schemes, TreeHeadSigner signer, CancellationToken cancellation)
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
 
         var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
-        var opened = (InspectionOpened)events[0].Data;
+        // Found, not assumed first: on a ledger edited in SQL the rows may come back in any order, and a check of
+        // an edited ledger must still answer.
+        var opened = events.Select(e => e.Data).OfType<InspectionOpened>().First();
         var scheme = schemes.For(opened.FrameworkId, opened.FrameworkVersion);
         var replayed = new CurrentAnswers();
         foreach (var e in events) replayed.Apply(e.Data);
@@ -43,7 +48,7 @@ public static class VerifyEndpoint
         var stored = await CaughtUp.ScoresAsync(id, session, schemes, cancellation);
         var log = await ModerationLogProjection.CaughtUpAsync(id, session, schemes, cancellation);
         var mismatches = new List<Mismatch>();
-        var streamVersion = events[^1].Version;
+        var streamVersion = events.Max(e => e.Version);
         if (stored is null || stored.Version != streamVersion)
             mismatches.Add(new Mismatch("scores", "version", streamVersion.ToString(), (stored?.Version ?? 0).ToString()));
         else
@@ -65,7 +70,9 @@ public static class VerifyEndpoint
         foreach (var extra in current.Keys.Except(replayed.Latest.Keys))
             mismatches.Add(new Mismatch("judgements", extra.ToString(), "absent from the ledger", "present"));
 
-        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0, replayed.Count, moderations, mismatches));
+        var ledger = await LedgerChecks.InspectionAsync(id, session, signer, cancellation);
+        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0 && ledger.Agrees,
+            replayed.Count, moderations, mismatches, ledger));
     }
 
     private static string Describe(ScopeScore score) =>

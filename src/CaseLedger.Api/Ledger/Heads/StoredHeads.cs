@@ -21,14 +21,14 @@ public static class StoredHeads
     {
         var rows = await session.AdvancedSql.QueryAsync<HeadRow>(
             $"""
-             select json_build_object('treeSize', tree_size, 'rootHash', encode(root_hash, 'base64'), 'signedAt', signed_at,
+             select json_build_object('treeSize', tree_size, 'rootHash', encode(root_hash, 'base64'), 'signedAtMicroseconds', (extract(epoch from signed_at) * 1000000)::bigint,
                                       'keyId', key_id, 'signature', encode(signature, 'base64'))
                from {LedgerTables.Heads} {clause}
              """,
             cancellation, values);
-        return [.. rows.Select(row => new TreeHead(row.TreeSize, Convert.FromBase64String(row.RootHash), row.SignedAt.ToUniversalTime(),
+        return [.. rows.Select(row => new TreeHead(row.TreeSize, Convert.FromBase64String(row.RootHash), DateTimeOffset.UnixEpoch.AddTicks(row.SignedAtMicroseconds * TimeSpan.TicksPerMicrosecond),
             row.KeyId, Convert.FromBase64String(row.Signature)))];
     }
 
-    private sealed record HeadRow(long TreeSize, string RootHash, DateTimeOffset SignedAt, string KeyId, string Signature);
+    private sealed record HeadRow(long TreeSize, string RootHash, long SignedAtMicroseconds, string KeyId, string Signature);
 }

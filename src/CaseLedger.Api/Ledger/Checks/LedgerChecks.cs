@@ -1,0 +1,74 @@
+using CaseLedger.Api.Ledger.Heads;
+using CaseLedger.Api.Ledger.Leaves;
+using CaseLedger.Api.Ledger.Merkle;
+using CaseLedger.Api.Ledger.Sealing;
+using CaseLedger.Api.Ledger.Signing;
+
+namespace CaseLedger.Api.Ledger.Checks;
+
+/// <summary>
+/// Recomputes leaves from the stored rows and holds them against the sealed log and its latest signed head. For
+/// one inspection that is its own events and the head; for the whole log, every leaf is recomputed and the tree is
+/// rebuilt from them, so even a consistent rewrite of rows and sealed tables fails at the signed root.
+/// </summary>
+public static class LedgerChecks
+{
+    private const int Page = 5_000;
+
+    public static async Task<LedgerCheck> InspectionAsync(Guid id, IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation)
+    {
+        var tree = await SealedTree.LoadAsync(session, cancellation);
+        var rows = await StoredRows.ReadAsync(session, id, long.MinValue, long.MaxValue, cancellation);
+        var leaves = await SealedLeafRows.OfStreamAsync(session, id, cancellation);
+        var (checkedCount, notSealed, mismatches) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
+        var head = await StoredHeads.LatestAsync(session, cancellation);
+        if (head is not null)
+        {
+            mismatches.AddRange(HeadMismatches(head, signer));
+            var root = MerkleProofs.Root(head.TreeSize, await LedgerNodes.LoadAsync(session, MerkleProofs.RootNodes(head.TreeSize), cancellation));
+            if (!root.SequenceEqual(head.RootHash))
+                mismatches.Add(new(null, null, null, "tree", $"the signed root {Convert.ToBase64String(head.RootHash)}", $"the stored tree's root {Convert.ToBase64String(root)}"));
+        }
+        return new LedgerCheck(head?.TreeSize, checkedCount, notSealed, mismatches);
+    }
+
+    public static async Task<LedgerCheck> WholeLogAsync(IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation)
+    {
+        var tree = await SealedTree.LoadAsync(session, cancellation);
+        var head = await StoredHeads.LatestAsync(session, cancellation);
+        var mismatches = new List<LedgerMismatch>(head is null ? [] : HeadMismatches(head, signer));
+        // From the lowest sequence there could be, not 1: a row forged below the first is history too.
+        var (size, frontier, checkedCount, afterSequence) = (0L, (IReadOnlyList<byte[]>)[], 0, long.MinValue);
+        byte[]? rootAtHead = head?.TreeSize == 0 ? MerkleHash.EmptyTree() : null;
+        while (true)
+        {
+            var leaves = await SealedLeafRows.PageAsync(session, size, Page, cancellation);
+            if (leaves.Count == 0) break;
+            var rows = await StoredRows.ReadAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation);
+            var (compared, _, found) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
+            (checkedCount, afterSequence) = (checkedCount + compared, leaves[^1].Sequence);
+            mismatches.AddRange(found);
+
+            // The tree again, from what the rows say now (a deleted row keeps its sealed hash, already reported).
+            var bySequence = rows.ToDictionary(row => row.Sequence);
+            foreach (var leaf in leaves)
+            {
+                var hash = bySequence.TryGetValue(leaf.Sequence, out var row) ? MerkleHash.Leaf(LeafBytes.Of(row)) : Convert.FromBase64String(leaf.LeafHash);
+                var grown = MerkleAppender.Append(size, frontier, [hash]);
+                (size, frontier) = (grown.Size, grown.Frontier);
+                if (size == head?.TreeSize) rootAtHead = MerkleAppender.RootFromFrontier(size, frontier);
+            }
+        }
+        if (head is not null && (rootAtHead is null || !rootAtHead.SequenceEqual(head.RootHash)))
+            mismatches.Add(new(null, null, null, "tree", $"the signed root {Convert.ToBase64String(head.RootHash)} over {head.TreeSize} leaves",
+                rootAtHead is null ? $"only {size} leaves" : $"the rows rebuild to {Convert.ToBase64String(rootAtHead)}"));
+        var notSealed = (await StoredRows.ReadAsync(session, null, tree.LastSequence, long.MaxValue, cancellation)).Count;
+        return new LedgerCheck(head?.TreeSize, checkedCount, notSealed, mismatches);
+    }
+
+    private static IEnumerable<LedgerMismatch> HeadMismatches(TreeHead head, TreeHeadSigner signer)
+    {
+        if (!signer.Verify(head))
+            yield return new(null, null, null, "head", $"a head signed by one of the ledger's keys (tree size {head.TreeSize})", "a signature that does not check");
+    }
+}

@@ -1,0 +1,71 @@
+using Npgsql;
+
+namespace CaseLedger.Tests.Ledger.Sealing;
+
+/// <summary>
+/// What an attacker holding the database but not the signing key would do, each to a sealed inspection, straight
+/// in SQL. Both checks must find it and name the event; nothing here goes through the API's write path.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class TamperTests(AppFixture app)
+{
+    private const string Events = EventStoreSetup.Schema + ".mt_events";
+
+    public static TheoryData<string, string, string> Attacks => new()
+    {
+        { "change a judgement's data", $"update {Events} set data = jsonb_set(data, '{{answer}}', '\"insufficient\"') where seq_id = @seq", "changed" },
+        { "change its user_name", $"update {Events} set user_name = 'someone-else' where seq_id = @seq", "changed" },
+        { "change its timestamp", $"update {Events} set timestamp = timestamp - interval '3 days' where seq_id = @seq", "changed" },
+        { "delete an event row", $"delete from {Events} where seq_id = @seq", "deleted" },
+        { "truncate the tail", $"delete from {Events} where stream_id = @stream and version >= (select version from {Events} where seq_id = @seq)", "deleted" },
+        { "swap two versions", $"""
+            update {Events} set version = -version where stream_id = @stream and version in (@version, @version - 1);
+            update {Events} set version = case when -version = @version then @version - 1 else @version end where stream_id = @stream and version < 0
+            """, "moved" },
+        { "insert a forged row into history", $"""
+            insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, user_name, headers, correlation_id)
+            select -@seq, gen_random_uuid(), stream_id, version + 1000, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, user_name, headers, correlation_id
+              from {Events} where seq_id = @seq
+            """, "inserted" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public async Task An_edit_in_sql_is_found_by_both_checks_which_name_the_event(string attack, string sql, string what)
+    {
+        // Given: an inspection whose judgements are sealed and covered by a signed head, and that checks clean.
+        var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
+        await app.Host.GivenJudgement(id, cases[0].Id);
+        await app.Host.CaughtUp();
+        Assert.True((await Verify(id)).GetProperty("agrees").GetBoolean(), "the inspection did not check clean before the attack");
+        var last = (await app.Host.GetJson($"/inspections/{id}/events")).GetProperty("events").EnumerateArray().Last();
+        var (sequence, version) = (last.GetProperty("sequence").GetInt64(), last.GetProperty("version").GetInt64());
+
+        // When: the attacker edits the rows.
+        await using (var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("seq", sequence);
+            command.Parameters.AddWithValue("stream", id);
+            command.Parameters.AddWithValue("version", version);
+            Assert.True(await command.ExecuteNonQueryAsync() > 0, $"{attack}: the SQL changed nothing");
+        }
+
+        // Then: the inspection's check and the whole log's check both name an event of this inspection.
+        var expectedSequence = what == "inserted" ? -sequence : sequence;
+        var inspection = (await Verify(id)).GetProperty("ledger");
+        Assert.False(inspection.GetProperty("agrees").GetBoolean(), $"{attack}: the inspection's check agreed");
+        AssertNamed(inspection, expectedSequence, what, attack);
+        var log = await app.Host.GetJson("/ledger/verify");
+        AssertNamed(log, expectedSequence, what, attack);
+    }
+
+    private Task<JsonElement> Verify(Guid id) => app.Host.GetJson($"/inspections/{id}/verify");
+
+    private static void AssertNamed(JsonElement check, long sequence, string what, string attack) =>
+        Assert.True(check.GetProperty("mismatches").EnumerateArray().Any(m =>
+                m.GetProperty("sequence").ValueKind == JsonValueKind.Number && m.GetProperty("sequence").GetInt64() == sequence
+                && m.GetProperty("what").GetString() == what),
+            $"{attack}: no '{what}' mismatch names sequence {sequence} in {check}");
+}
