@@ -75,6 +75,15 @@ public static class VerifyEndpoint
             replayed.Count, moderations, mismatches, ledger));
     }
 
+    /// <summary><c>GET /ledger/verify</c>: the whole log recomputed from the stored rows and rebuilt to the signed
+    /// root. Slow by nature (every event is read and hashed): an auditor's occasional check, not a view.</summary>
+    [Authorize(Roles = Roles.Auditor)]
+    [WolverineGet("/ledger/verify", OperationId = "VerifyLedger")]
+    [ProducesResponseType<LedgerCheck>(200, "application/json")]
+    [ProblemResponses(401, 403)]
+    public static async Task<IResult> GetWholeLog(IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation) =>
+        Results.Ok(await LedgerChecks.WholeLogAsync(session, signer, cancellation));
+
     private static string Describe(ScopeScore score) =>
         $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
 }

@@ -15,10 +15,7 @@ public sealed class FieldErrors
         return this;
     }
 
-    public void Require(bool condition, string field, string message)
-    {
-        if (!condition) Add(field, message);
-    }
+    public FieldErrors Require(bool condition, string field, string message) => condition ? this : Add(field, message);
 
     public void RequireText(string? value, string field, int maxLength)
     {

@@ -21,16 +21,15 @@ public static class ProofEndpoints
     public static async Task<IResult> Inclusion(long? leafIndex, long? treeSize, IQuerySession session, CancellationToken cancellation)
     {
         var sealedSize = await SealedSize.ReadAsync(session, cancellation);
-        var errors = new FieldErrors();
-        errors.Require(treeSize is >= 1 && treeSize <= sealedSize, "treeSize", $"must be a tree size from 1 to {sealedSize}, the leaves sealed so far.");
-        errors.Require(leafIndex is >= 0 && (treeSize is null || leafIndex < treeSize), "leafIndex", "must be a leaf of that tree: 0 or more, and less than treeSize.");
-        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
+        if (new FieldErrors()
+                .Require(treeSize is >= 1 && treeSize <= sealedSize, "treeSize", SizeRule(sealedSize))
+                .Require(leafIndex is >= 0 && (treeSize is null || leafIndex < treeSize), "leafIndex", "must be a leaf of that tree: 0 or more, and less than treeSize.")
+                .ToRejection() is { } invalid)
+            return invalid.ToResult();
 
-        var (index, size) = (leafIndex!.Value, treeSize!.Value);
-        var leaf = new NodeId(0, index);
+        var (index, size, leaf) = (leafIndex!.Value, treeSize!.Value, new NodeId(0, leafIndex.Value));
         var nodes = await LedgerNodes.LoadAsync(session, MerkleProofs.NodesForInclusion(index, size).Append(leaf), cancellation);
-        return Results.Ok(new InclusionProof(index, size, Convert.ToBase64String(nodes[leaf]),
-            [.. MerkleProofs.Inclusion(index, size, nodes).Select(Convert.ToBase64String)]));
+        return Results.Ok(new InclusionProof(index, size, Convert.ToBase64String(nodes[leaf]), Base64(MerkleProofs.Inclusion(index, size, nodes))));
     }
 
     [Authorize(Roles = Roles.LedgerReaders)]
@@ -40,13 +39,18 @@ public static class ProofEndpoints
     public static async Task<IResult> Consistency(long? first, long? second, IQuerySession session, CancellationToken cancellation)
     {
         var sealedSize = await SealedSize.ReadAsync(session, cancellation);
-        var errors = new FieldErrors();
-        errors.Require(second is >= 1 && second <= sealedSize, "second", $"must be a tree size from 1 to {sealedSize}, the leaves sealed so far.");
-        errors.Require(first is >= 1 && (second is null || first <= second), "first", "must be a tree size from 1 to second.");
-        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
+        if (new FieldErrors()
+                .Require(second is >= 1 && second <= sealedSize, "second", SizeRule(sealedSize))
+                .Require(first is >= 1 && (second is null || first <= second), "first", "must be a tree size from 1 to second.")
+                .ToRejection() is { } invalid)
+            return invalid.ToResult();
 
         var (from, to) = (first!.Value, second!.Value);
         var nodes = await LedgerNodes.LoadAsync(session, MerkleProofs.NodesForConsistency(from, to), cancellation);
-        return Results.Ok(new ConsistencyProof(from, to, [.. MerkleProofs.Consistency(from, to, nodes).Select(Convert.ToBase64String)]));
+        return Results.Ok(new ConsistencyProof(from, to, Base64(MerkleProofs.Consistency(from, to, nodes))));
     }
+
+    private static string SizeRule(long sealedSize) => $"must be a tree size from 1 to {sealedSize}, the leaves sealed so far.";
+
+    private static List<string> Base64(IEnumerable<byte[]> hashes) => [.. hashes.Select(Convert.ToBase64String)];
 }

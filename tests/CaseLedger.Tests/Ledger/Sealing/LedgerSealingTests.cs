@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace CaseLedger.Tests.Ledger.Sealing;
 
 /// <summary>
@@ -22,7 +19,7 @@ public sealed class LedgerSealingTests(AppFixture app)
         var head = await app.Host.GetJson("/ledger/heads/latest", "client-1", Roles.ReportingClient);
         var keys = await app.Host.GetJson("/ledger/keys", "client-1", Roles.ReportingClient);
         var key = keys.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kid").GetString() == head.GetProperty("keyId").GetString());
-        Assert.True(SignedByKey(head, key), "the head's signature does not check with the published key");
+        Assert.True(IndependentSignatures.SignedByKey(head, key), "the head's signature does not check with the published key");
 
         var treeSize = head.GetProperty("treeSize").GetInt64();
         var root = Convert.FromBase64String(head.GetProperty("rootHash").GetString()!);
@@ -46,16 +43,22 @@ public sealed class LedgerSealingTests(AppFixture app)
         Assert.Equal(root, secondRoot);
     }
 
+    /// <summary>Requests the log cannot answer, each with the field the 400 must name.</summary>
+    public static TheoryData<string, string> Unanswerable => new()
+    {
+        { "/ledger/proofs/inclusion?leafIndex=-1&treeSize=1", "leafIndex" },
+        { "/ledger/proofs/inclusion?leafIndex=0&treeSize=0", "treeSize" },
+        { "/ledger/proofs/inclusion?leafIndex=5&treeSize=3", "leafIndex" },
+        { "/ledger/proofs/inclusion?leafIndex=0&treeSize=999999999999", "treeSize" },
+        { "/ledger/proofs/inclusion?treeSize=1", "leafIndex" },
+        { "/ledger/proofs/consistency?first=0&second=1", "first" },
+        { "/ledger/proofs/consistency?first=3&second=2", "first" },
+        { "/ledger/proofs/consistency?first=1&second=999999999999", "second" },
+        { "/ledger/heads?after=-1", "after" },
+    };
+
     [Theory]
-    [InlineData("/ledger/proofs/inclusion?leafIndex=-1&treeSize=1", "leafIndex")]
-    [InlineData("/ledger/proofs/inclusion?leafIndex=0&treeSize=0", "treeSize")]
-    [InlineData("/ledger/proofs/inclusion?leafIndex=5&treeSize=3", "leafIndex")]
-    [InlineData("/ledger/proofs/inclusion?leafIndex=0&treeSize=999999999999", "treeSize")]
-    [InlineData("/ledger/proofs/inclusion?treeSize=1", "leafIndex")]
-    [InlineData("/ledger/proofs/consistency?first=0&second=1", "first")]
-    [InlineData("/ledger/proofs/consistency?first=3&second=2", "first")]
-    [InlineData("/ledger/proofs/consistency?first=1&second=999999999999", "second")]
-    [InlineData("/ledger/heads?after=-1", "after")]
+    [MemberData(nameof(Unanswerable))]
     public async Task A_proof_or_head_the_log_cannot_give_is_a_400_naming_the_field(string url, string field)
     {
         await app.Host.GivenInspectionInFieldwork(cases: 1);
@@ -70,24 +73,6 @@ public sealed class LedgerSealingTests(AppFixture app)
     [InlineData("/ledger/proofs/inclusion?leafIndex=0&treeSize=1")]
     public async Task Inspectors_do_not_read_the_signed_log(string url) =>
         await app.Host.GetJson(url, "inspector-1", Roles.Inspector, status: 403);
-
-    /// <summary>ES256 over the head's RFC 8785 form without its signature, checked with the JWK alone. The head's
-    /// members are a number and plain strings, so their canonical form is spelled out here by hand.</summary>
-    private static bool SignedByKey(JsonElement head, JsonElement jwk)
-    {
-        var signed = $"{{\"keyId\":\"{head.GetProperty("keyId").GetString()}\",\"rootHash\":\"{head.GetProperty("rootHash").GetString()}\","
-            + $"\"timestamp\":\"{head.GetProperty("timestamp").GetString()}\",\"treeSize\":{head.GetProperty("treeSize").GetInt64()}}}";
-        using var key = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Base64Url(jwk.GetProperty("x").GetString()!), Y = Base64Url(jwk.GetProperty("y").GetString()!) },
-        });
-        return key.VerifyData(Encoding.UTF8.GetBytes(signed), Convert.FromBase64String(head.GetProperty("signature").GetString()!),
-            HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-    }
-
-    private static byte[] Base64Url(string value) =>
-        Convert.FromBase64String(value.Replace('-', '+').Replace('_', '/').PadRight(value.Length + (4 - value.Length % 4) % 4, '='));
 
     private static List<byte[]> Hashes(JsonElement array) => [.. array.EnumerateArray().Select(hash => Convert.FromBase64String(hash.GetString()!))];
 }
