@@ -11,11 +11,14 @@ namespace CaseLedger.Api.Ledger.Checks;
 /// </summary>
 public static class LeafComparison
 {
-    public static (int Checked, int NotSealedYet, List<LedgerMismatch> Mismatches) Compare(
+    /// <summary>Also gives each row's recomputed leaf hash by sequence, so a caller rebuilding the tree hashes
+    /// every row once.</summary>
+    public static (int Checked, int NotSealedYet, List<LedgerMismatch> Mismatches, Dictionary<long, byte[]> Recomputed) Compare(
         IReadOnlyList<LeafFields> rows, IReadOnlyList<SealedLeafRows.SealedLeaf> leaves, long lastSealedSequence)
     {
         var bySequence = leaves.ToDictionary(leaf => leaf.Sequence);
         var mismatches = new List<LedgerMismatch>();
+        var recomputedHashes = new Dictionary<long, byte[]>(rows.Count);
         var (checkedCount, notSealed) = (0, 0);
         foreach (var row in rows)
         {
@@ -31,7 +34,8 @@ public static class LeafComparison
             if (leaf.StreamId != row.StreamId || leaf.Version != row.Version)
                 mismatches.Add(new(row.Sequence, row.StreamId, row.Version, "moved",
                     $"stream {leaf.StreamId} version {leaf.Version}", $"stream {row.StreamId} version {row.Version}"));
-            var recomputed = Convert.ToBase64String(MerkleHash.Leaf(LeafBytes.Of(row)));
+            var hash = recomputedHashes[row.Sequence] = MerkleHash.Leaf(LeafBytes.Of(row));
+            var recomputed = Convert.ToBase64String(hash);
             if (recomputed != leaf.LeafHash)
                 mismatches.Add(new(row.Sequence, row.StreamId, row.Version, "changed",
                     $"leaf {leaf.LeafIndex} sealed as {leaf.LeafHash}", $"the row now hashes to {recomputed}"));
@@ -39,6 +43,6 @@ public static class LeafComparison
         var present = rows.Select(row => row.Sequence).ToHashSet();
         foreach (var leaf in leaves.Where(leaf => !present.Contains(leaf.Sequence)))
             mismatches.Add(new(leaf.Sequence, leaf.StreamId, leaf.Version, "deleted", $"the event sealed at leaf {leaf.LeafIndex}", "no row"));
-        return (checkedCount, notSealed, mismatches);
+        return (checkedCount, notSealed, mismatches, recomputedHashes);
     }
 }

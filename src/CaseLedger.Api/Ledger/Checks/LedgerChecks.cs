@@ -1,5 +1,4 @@
 using CaseLedger.Api.Ledger.Heads;
-using CaseLedger.Api.Ledger.Leaves;
 using CaseLedger.Api.Ledger.Merkle;
 using CaseLedger.Api.Ledger.Sealing;
 using CaseLedger.Api.Ledger.Signing;
@@ -20,7 +19,7 @@ public static class LedgerChecks
         var tree = await SealedTree.LoadAsync(session, cancellation);
         var rows = await StoredRows.ReadAsync(session, id, long.MinValue, long.MaxValue, cancellation);
         var leaves = await SealedLeafRows.OfStreamAsync(session, id, cancellation);
-        var (checkedCount, notSealed, mismatches) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
+        var (checkedCount, notSealed, mismatches, _) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
         var head = await StoredHeads.LatestAsync(session, cancellation);
         if (head is not null)
         {
@@ -45,16 +44,18 @@ public static class LedgerChecks
             var leaves = await SealedLeafRows.PageAsync(session, size, Page, cancellation);
             if (leaves.Count == 0) break;
             var rows = await StoredRows.ReadAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation);
-            var (compared, _, found) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
+            var (compared, _, found, recomputed) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
             (checkedCount, afterSequence) = (checkedCount + compared, leaves[^1].Sequence);
             mismatches.AddRange(found);
 
             // The tree again, from what the rows say now (a deleted row keeps its sealed hash, already reported).
-            var bySequence = rows.ToDictionary(row => row.Sequence);
-            foreach (var leaf in leaves)
+            var hashes = leaves.Select(leaf => recomputed.GetValueOrDefault(leaf.Sequence) ?? Convert.FromBase64String(leaf.LeafHash)).ToList();
+            // Appended in one go, split where the head's tree ends if it ends in this page, to take the root there.
+            var toHead = head is { TreeSize: var headSize } && headSize > size && headSize <= size + hashes.Count ? (int)(headSize - size) : hashes.Count;
+            foreach (var part in (List<byte[]>[])[hashes[..toHead], hashes[toHead..]])
             {
-                var hash = bySequence.TryGetValue(leaf.Sequence, out var row) ? MerkleHash.Leaf(LeafBytes.Of(row)) : Convert.FromBase64String(leaf.LeafHash);
-                var grown = MerkleAppender.Append(size, frontier, [hash]);
+                if (part.Count == 0) continue;
+                var grown = MerkleAppender.Append(size, frontier, part);
                 (size, frontier) = (grown.Size, grown.Frontier);
                 if (size == head?.TreeSize) rootAtHead = MerkleAppender.RootFromFrontier(size, frontier);
             }
