@@ -7,32 +7,20 @@ public sealed class StallWatchTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void A_view_behind_that_stops_moving_is_stalled_after_the_allowed_pause()
+    [Theory]
+    [InlineData(100, 50, 100, 50, 59, false)] // behind and still, but within the allowed pause
+    [InlineData(100, 50, 100, 50, 61, true)] // behind and still past the pause: stalled
+    [InlineData(100, 500, 200, 400, 61, false)] // behind but moving: busy, not stalled
+    [InlineData(100, 0, 100, 0, 3 * 3600, false)] // still for hours, with nothing to do
+    public void A_view_is_stalled_only_when_it_is_behind_and_has_not_moved_for_longer_than_the_pause(
+        long firstSequence, long firstBehind, long laterSequence, long laterBehind, int secondsLater, bool stalled)
     {
         var watch = new StallWatch(TimeSpan.FromSeconds(60));
 
-        Assert.Empty(watch.Observe([new View("scores", 100, 50)], Start));
-        Assert.Empty(watch.Observe([new View("scores", 100, 50)], Start.AddSeconds(59)));
-        Assert.Single(watch.Observe([new View("scores", 100, 50)], Start.AddSeconds(61)));
-    }
+        Assert.Empty(watch.Observe([new View("scores", firstSequence, firstBehind)], Start));
+        var later = watch.Observe([new View("scores", laterSequence, laterBehind)], Start.AddSeconds(secondsLater));
 
-    [Fact]
-    public void A_busy_view_that_keeps_moving_is_not_stalled()
-    {
-        var watch = new StallWatch(TimeSpan.FromSeconds(60));
-
-        watch.Observe([new View("scores", 100, 500)], Start);
-        Assert.Empty(watch.Observe([new View("scores", 200, 400)], Start.AddSeconds(50)));
-        Assert.Empty(watch.Observe([new View("scores", 300, 300)], Start.AddSeconds(100)));
-    }
-
-    [Fact]
-    public void A_view_with_nothing_to_do_is_never_stalled()
-    {
-        var watch = new StallWatch(TimeSpan.FromSeconds(60));
-
-        watch.Observe([new View("scores", 100, 0)], Start);
-        Assert.Empty(watch.Observe([new View("scores", 100, 0)], Start.AddHours(3)));
+        if (stalled) Assert.StartsWith($"scores ({laterBehind} events behind", Assert.Single(later));
+        else Assert.Empty(later);
     }
 }
