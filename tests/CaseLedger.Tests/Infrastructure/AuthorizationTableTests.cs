@@ -77,6 +77,7 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/ledger/heads", "/ledger/heads?after=0&limit=2", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/ledger/keys", "/ledger/keys", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/ledger/verify", "/ledger/verify", null, [403, 403, 200, 403, 403, 403, 403]),
+            new("GET", "/inspections/{id}/export", $"{i}/export", null, [403, 403, 200, 403, 403, 403, 403]),
             new("GET", "/ledger/proofs/inclusion", "/ledger/proofs/inclusion?leafIndex=0&treeSize=1", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/ledger/proofs/consistency", "/ledger/proofs/consistency?first=1&second=1", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),

@@ -1,3 +1,5 @@
+using CaseLedger.Tests.Ledger.Sealing;
+
 namespace CaseLedger.Tests.Inspections;
 
 [Collection(ApiCollection.Name)]
@@ -102,5 +104,33 @@ public sealed class SamplingAndWeeksTests(AppFixture app)
 
         Assert.Equal(version, await app.Host.StreamVersion(id));
         Assert.IsType<InspectionPublished>((await app.Host.Events(id))[^1].Data);
+    }
+
+    // The lead's answer is the publication's receipt in the signed log, checkable with the public key alone.
+    [Fact]
+    public async Task Publishing_answers_the_head_covering_the_publication_and_its_inclusion_proof()
+    {
+        var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
+        await app.Host.GivenJudgement(id, cases[0].Id);
+        await app.Host.CloseWeek(id, 1);
+
+        var result = await app.Host.Scenario(s => { s.AsLead().Post.Url($"/inspections/{id}/publish"); s.StatusCodeShouldBeOk(); });
+        var ledger = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("ledger");
+
+        var publication = (await app.Host.Events(id))[^1];
+        Assert.IsType<InspectionPublished>(publication.Data);
+        Assert.Equal(publication.Sequence, ledger.GetProperty("sequence").GetInt64());
+        var head = ledger.GetProperty("head");
+        var (leafIndex, treeSize) = (ledger.GetProperty("leafIndex").GetInt64(), head.GetProperty("treeSize").GetInt64());
+        Assert.True(leafIndex < treeSize, "the head does not cover the publication");
+        var path = ledger.GetProperty("path").EnumerateArray().Select(hash => Convert.FromBase64String(hash.GetString()!)).ToList();
+        var root = IndependentProofs.RootFromInclusion(Convert.FromBase64String(ledger.GetProperty("leafHash").GetString()!), leafIndex, treeSize, path);
+        Assert.Equal(head.GetProperty("rootHash").GetString(), Convert.ToBase64String(root));
+        var keys = await app.Host.GetJson("/ledger/keys", "client-1", Roles.ReportingClient);
+        Assert.True(IndependentSignatures.SignedByKey(head, keys.GetProperty("keys").EnumerateArray().Single()));
+
+        // The leaf hash is the publication event's own, as the audit log shows it.
+        var logged = (await app.Host.GetJson($"/inspections/{id}/events")).GetProperty("events").EnumerateArray().Last();
+        Assert.Equal(logged.GetProperty("leafHash").GetString(), ledger.GetProperty("leafHash").GetString());
     }
 }

@@ -100,6 +100,16 @@ public static class Scenarios
         return (id, sample);
     }
 
+    /// <summary>An inspection in fieldwork with one judgement on each of its <paramref name="cases"/> cases, every
+    /// event sealed into the signed log and the views caught up.</summary>
+    public static async Task<Guid> GivenSealedJudgements(this IAlbaHost host, int cases)
+    {
+        var (id, sample) = await host.GivenInspectionInFieldwork(cases);
+        foreach (var c in sample) await host.GivenJudgement(id, c.Id);
+        await host.CaughtUp();
+        return id;
+    }
+
     public static async Task<JudgementView> GivenJudgement(this IAlbaHost host, Guid inspectionId, Guid caseId,
         string questionId = "1.1.a", string answer = "sufficient")
     {

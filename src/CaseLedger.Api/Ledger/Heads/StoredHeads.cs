@@ -13,6 +13,10 @@ public static class StoredHeads
     public static Task<IReadOnlyList<TreeHead>> AfterAsync(IQuerySession session, long afterSize, int limit, CancellationToken cancellation) =>
         QueryAsync(session, "where tree_size > ? order by tree_size limit ?", cancellation, afterSize, limit);
 
+    /// <summary>The head signed for a tree of exactly <paramref name="treeSize"/> leaves, if one was.</summary>
+    public static async Task<TreeHead?> OfSizeAsync(IQuerySession session, long treeSize, CancellationToken cancellation) =>
+        (await QueryAsync(session, "where tree_size = ?", cancellation, treeSize)).FirstOrDefault();
+
     /// <summary>The smallest head whose tree holds leaf <paramref name="leafIndex"/>: the first that covers it.</summary>
     public static async Task<TreeHead?> CoveringAsync(IQuerySession session, long leafIndex, CancellationToken cancellation) =>
         (await QueryAsync(session, "where tree_size > ? order by tree_size limit 1", cancellation, leafIndex)).FirstOrDefault();

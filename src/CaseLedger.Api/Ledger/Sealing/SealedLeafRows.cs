@@ -9,6 +9,9 @@ public static class SealedLeafRows
     public static async Task<IReadOnlyList<SealedLeaf>> OfStreamAsync(IQuerySession session, Guid streamId, CancellationToken cancellation) =>
         await QueryAsync(session, "where stream_id = ? order by leaf_index", cancellation, streamId);
 
+    public static async Task<SealedLeaf?> AtAsync(IQuerySession session, long leafIndex, CancellationToken cancellation) =>
+        (await QueryAsync(session, "where leaf_index = ?", cancellation, leafIndex)).FirstOrDefault();
+
     public static async Task<IReadOnlyList<SealedLeaf>> PageAsync(IQuerySession session, long fromIndex, int limit, CancellationToken cancellation) =>
         await QueryAsync(session, "where leaf_index >= ? order by leaf_index limit ?", cancellation, fromIndex, limit);
 

@@ -1,10 +1,14 @@
+using CaseLedger.Api.Ledger.Sealing;
+using CaseLedger.Tests.Ledger.Export;
+using CaseLedger.Verifier;
 using Npgsql;
 
 namespace CaseLedger.Tests.Ledger.Sealing;
 
 /// <summary>
 /// What an attacker holding the database but not the signing key would do, each to a sealed inspection, straight
-/// in SQL. Both checks must find it and name the event; nothing here goes through the API's write path.
+/// in SQL. Both checks must find it and name the event, and so must the offline verifier, on an export taken after
+/// the edit alone and beside one taken before; nothing here goes through the API's write path.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class TamperTests(AppFixture app)
@@ -31,26 +35,18 @@ public sealed class TamperTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(Attacks))]
-    public async Task An_edit_in_sql_is_found_by_both_checks_which_name_the_event(string attack, string sql, string what)
+    public async Task An_edit_in_sql_is_found_by_both_checks_and_the_offline_verifier_which_name_the_event(string attack, string sql, string what)
     {
         // Given: an inspection whose judgements are sealed and covered by a signed head, and that checks clean.
-        var (id, cases) = await app.Host.GivenInspectionInFieldwork(cases: 1);
-        await app.Host.GivenJudgement(id, cases[0].Id);
-        await app.Host.CaughtUp();
+        var id = await app.Host.GivenSealedJudgements(cases: 1);
         Assert.True((await Verify(id)).GetProperty("agrees").GetBoolean(), "the inspection did not check clean before the attack");
         var last = (await app.Host.GetJson($"/inspections/{id}/events")).GetProperty("events").EnumerateArray().Last();
         var (sequence, version) = (last.GetProperty("sequence").GetInt64(), last.GetProperty("version").GetInt64());
+        var before = await app.Host.ExportAsync(id);
+        Assert.Equal(VerifyCommand.Verified, Exports.Verify(before).Exit);
 
         // When: the attacker edits the rows.
-        await using (var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("seq", sequence);
-            command.Parameters.AddWithValue("stream", id);
-            command.Parameters.AddWithValue("version", version);
-            Assert.True(await command.ExecuteNonQueryAsync() > 0, $"{attack}: the SQL changed nothing");
-        }
+        await ExecuteAsync(sql, sequence, id, version, attack);
 
         // Then: the inspection's check and the whole log's check both name an event of this inspection.
         var expectedSequence = what == "inserted" ? -sequence : sequence;
@@ -59,6 +55,61 @@ public sealed class TamperTests(AppFixture app)
         AssertNamed(inspection, expectedSequence, what, attack);
         var log = await app.Host.GetJson("/ledger/verify");
         AssertNamed(log, expectedSequence, what, attack);
+        var after = await app.Host.ExportAsync(id, $"?since={Exports.TreeSize(before)}");
+        foreach (var (exit, output) in (IEnumerable<(int, string)>)[Exports.Verify(after), Exports.Verify(after, before)])
+        {
+            Assert.Equal(VerifyCommand.Failed, exit);
+            Assert.Contains($"sequence {expectedSequence} ", output);
+        }
+    }
+
+    [Fact]
+    public async Task A_tail_deleted_with_its_sealed_leaves_is_named_by_the_verifier_from_an_earlier_export()
+    {
+        var id = await app.Host.GivenSealedJudgements(cases: 2);
+        var before = await app.Host.ExportAsync(id);
+        var last = ExportReader.Read(before).Events[^1];
+        // Another inspection writes after it, so the leaf removed is the end of this inspection, not of the log
+        // (whose last leaf the sealer would grow from again, were it restarted).
+        await app.Host.GivenInspectionInFieldwork(cases: 1);
+        await app.Host.CaughtUp();
+
+        // The rows and the leaves that name them go together; the tree's nodes and signed heads stay, as they must.
+        // Both are kept aside and put back at the end, so the log the other tests share is whole again.
+        const string saved = EventStoreSetup.Schema + ".tamper_saved";
+        await ExecuteAsync($"""
+            create table {saved}_events as select * from {Events} where seq_id = @seq;
+            create table {saved}_leaves as select * from {LedgerTables.Leaves} where seq_id = @seq;
+            delete from {Events} where seq_id = @seq;
+            delete from {LedgerTables.Leaves} where seq_id = @seq
+            """, last.Sequence, id, last.Version, "delete the tail with its leaves");
+        try
+        {
+            var after = await app.Host.ExportAsync(id, $"?since={Exports.TreeSize(before)}");
+            var (exit, output) = Exports.Verify(after, before);
+            Assert.Equal(VerifyCommand.Failed, exit);
+            Assert.Contains($"sequence {last.Sequence} (version {last.Version}): was in the earlier export at leaf {last.LeafIndex}, and is gone from this one.", output);
+            Assert.False((await app.Host.GetJson("/ledger/verify")).GetProperty("agrees").GetBoolean(), "the whole log's check agreed");
+        }
+        finally
+        {
+            await ExecuteAsync($"""
+                insert into {Events} select * from {saved}_events;
+                insert into {LedgerTables.Leaves} select * from {saved}_leaves;
+                drop table {saved}_events, {saved}_leaves
+                """, last.Sequence, id, last.Version, "put the tail back");
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql, long sequence, Guid stream, long version, string attack)
+    {
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("seq", sequence);
+        command.Parameters.AddWithValue("stream", stream);
+        command.Parameters.AddWithValue("version", version);
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, $"{attack}: the SQL changed nothing");
     }
 
     private Task<JsonElement> Verify(Guid id) => app.Host.GetJson($"/inspections/{id}/verify");
