@@ -3,29 +3,30 @@ using JasperFx.Events.Daemon;
 namespace CaseLedger.Tests.Scores;
 
 /// <summary>
-/// Stops the daemon's view shards for the length of a test, so the stored view documents lag the ledger for
-/// certain rather than for a lucky fraction of a second; disposing starts them again and waits until they are
-/// current. API tests share one collection, so no other test runs meanwhile.
+/// Pauses the daemon for the length of a test, so the stored view documents lag the ledger for certain rather than
+/// for a lucky fraction of a second; disposing resumes it and waits until every view is current. The coordinator's
+/// own pause, not a stop of each shard: its loop restarts a stopped shard within one polling interval. The sealer
+/// pauses too, so a publication meanwhile answers without its ledger receipt. API tests share one collection, so no
+/// other test runs meanwhile.
 /// </summary>
 public sealed class PausedViews : IAsyncDisposable
 {
-    private static readonly string[] Shards = ["inspection-scores:All", "moderation-log:All"];
     private readonly IAlbaHost host;
-    private readonly IProjectionDaemon daemon;
+    private readonly IProjectionCoordinator coordinator;
 
-    private PausedViews(IAlbaHost host, IProjectionDaemon daemon) => (this.host, this.daemon) = (host, daemon);
+    private PausedViews(IAlbaHost host, IProjectionCoordinator coordinator) => (this.host, this.coordinator) = (host, coordinator);
 
     public static async Task<PausedViews> StartAsync(IAlbaHost host)
     {
         await host.CaughtUp();
-        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        foreach (var shard in Shards) await daemon.StopAgentAsync(shard);
-        return new PausedViews(host, daemon);
+        var coordinator = host.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        return new PausedViews(host, coordinator);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var shard in Shards) await daemon.StartAgentAsync(shard, CancellationToken.None);
+        await coordinator.ResumeAsync();
         await host.CaughtUp();
     }
 }
