@@ -3,18 +3,20 @@ namespace CaseLedger.Demo;
 /// <summary>
 /// A case sample described as a report's "characteristics of cases inspected" charts describe it: how many cases of
 /// each sentence type, risk of serious harm level, gender, ethnicity and age, how many terminated, and how many
-/// were examined in each fieldwork week. <see cref="Build"/> deals the attributes out to cases C01, C02, ... with a
-/// seeded shuffle, so the counts are exact and the same every time.
+/// were examined in each fieldwork week; <see cref="About"/> says what in the report they follow. <see cref="Build"/>
+/// deals the attributes out to cases C01, C02, ... with a seeded shuffle, so the counts are exact and the same every
+/// time.
 /// </summary>
 public sealed record SampleCharacteristics(
-    IReadOnlyList<(string SentenceType, int Cases)> SentenceTypes,
-    IReadOnlyList<(string Level, int Cases)> RiskOfHarm,
-    IReadOnlyList<(string Gender, int Cases)> Genders,
-    IReadOnlyList<(string Ethnicity, int Cases)> Ethnicities,
-    IReadOnlyList<(int Age, int Cases)> Ages,
+    OrderedDictionary<string, int> SentenceTypes,
+    OrderedDictionary<string, int> RiskOfHarm,
+    OrderedDictionary<string, int> Genders,
+    OrderedDictionary<string, int> Ethnicities,
+    OrderedDictionary<int, int> Ages,
     int Terminated,
     IReadOnlyList<int> CasesPerWeek,
-    int Seed)
+    int Seed,
+    string? About = null)
 {
     private static readonly IReadOnlyList<string> CustodialSentences = ["detention-and-training-order", "other-custodial-sentence"];
     private static readonly string[] RiskLevels = ["low", "medium", "high", "very-high"];
@@ -23,11 +25,11 @@ public sealed record SampleCharacteristics(
     /// <exception cref="InvalidOperationException">The attribute counts do not add up to one sample size.</exception>
     public IReadOnlyList<DemoCase> Build(IReadOnlyList<string> assessors)
     {
-        var size = SentenceTypes.Sum(entry => entry.Cases);
-        Require(size, "risk of harm levels", RiskOfHarm.Sum(entry => entry.Cases));
-        Require(size, "genders", Genders.Sum(entry => entry.Cases));
-        Require(size, "ethnicities", Ethnicities.Sum(entry => entry.Cases));
-        Require(size, "ages", Ages.Sum(entry => entry.Cases));
+        var size = SentenceTypes.Values.Sum();
+        Require(size, "risk of harm levels", RiskOfHarm.Values.Sum());
+        Require(size, "genders", Genders.Values.Sum());
+        Require(size, "ethnicities", Ethnicities.Values.Sum());
+        Require(size, "ages", Ages.Values.Sum());
         Require(size, "fieldwork weeks", CasesPerWeek.Sum());
 
         var random = new Random(Seed);
@@ -80,8 +82,9 @@ public sealed record SampleCharacteristics(
         return risks;
     }
 
-    private static T[] Expand<T>(IEnumerable<(T Value, int Cases)> counts) =>
-        [.. counts.SelectMany(entry => Enumerable.Repeat(entry.Value, entry.Cases))];
+    /// <summary>Each value as many times as it has cases, in the order the seed file lists them.</summary>
+    private static T[] Expand<T>(OrderedDictionary<T, int> counts) where T : notnull =>
+        [.. counts.SelectMany(entry => Enumerable.Repeat(entry.Key, entry.Value))];
 
     private static T[] Shuffled<T>(T[] values, Random random)
     {

@@ -15,12 +15,12 @@ public sealed class DemoLoadTests(AppFixture app)
 
         foreach (var scores in new[] { app.Host.ScoresFromViews(), app.Host.ScoresFromJudgements() })
         {
-            await ScoreChecks.AssertPublished(scores, DemoNorthamptonshire.Inspection.Id, PublishedFigures.Northamptonshire);
-            await ScoreChecks.AssertPublished(scores, DemoLambeth.Inspection.Id, PublishedFigures.Lambeth);
+            await ScoreChecks.AssertPublished(scores, DemoInspections.Named("northamptonshire").Id, PublishedFigures.Northamptonshire);
+            await ScoreChecks.AssertPublished(scores, DemoInspections.Named("lambeth").Id, PublishedFigures.Lambeth);
         }
-        await AssertStatedCounts(DemoSouthend.Inspection.Id, PublishedFigures.Southend);
-        await AssertStatedCounts(DemoNorfolk.Inspection.Id, PublishedFigures.Norfolk);
-        await AssertStatedCounts(DemoStockport.Inspection.Id, PublishedFigures.Stockport);
+        await AssertStatedCounts(DemoInspections.Named("southend").Id, PublishedFigures.Southend);
+        await AssertStatedCounts(DemoInspections.Named("norfolk").Id, PublishedFigures.Norfolk);
+        await AssertStatedCounts(DemoInspections.Named("stockport").Id, PublishedFigures.Stockport);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class DemoLoadTests(AppFixture app)
     {
         await app.Host.EnsureDemoLoaded();
         await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        var lambeth = DemoLambeth.Inspection.Id;
+        var lambeth = DemoInspections.Named("lambeth").Id;
 
         var history = await (await app.Host.Auditor().GetAsync($"/inspections/{lambeth}/history?from=week:1&to=published"))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
@@ -87,7 +87,7 @@ public sealed class DemoLoadTests(AppFixture app)
     {
         await app.Host.EnsureDemoLoaded();
 
-        var sample = (await app.Host.Summary(DemoNorthamptonshire.Inspection.Id)).Sample;
+        var sample = (await app.Host.Summary(DemoInspections.Named("northamptonshire").Id)).Sample;
 
         Assert.Equal(16, sample.Count(@case => @case.Setting == "custody"));
         Assert.Equal(30, sample.Count(@case => @case.RiskOfHarm is "medium" or "high" or "very-high"));
@@ -110,7 +110,7 @@ public sealed class DemoLoadTests(AppFixture app)
     public async Task Findings_move_from_week_1_to_week_2_and_the_lead_moderates_some()
     {
         await app.Host.EnsureDemoLoaded();
-        var lambeth = DemoScripts.Build(DemoLambeth.Inspection, Framework("fji-2013"));
+        var lambeth = DemoScripts.Build(DemoInspections.Named("lambeth"), Framework("fji-2013"));
 
         var events = await app.Host.Events(lambeth.Id);
         Assert.Equal(lambeth.Revisions, events.Count(e => e.Data is JudgementRevised));
@@ -130,7 +130,7 @@ public sealed class DemoLoadTests(AppFixture app)
     public async Task Every_lambeth_theme_score_moves_between_the_end_of_week_1_and_the_end_of_week_2()
     {
         await app.Host.EnsureDemoLoaded();
-        var events = await app.Host.Events(DemoLambeth.Inspection.Id);
+        var events = await app.Host.Events(DemoInspections.Named("lambeth").Id);
         var scheme = ScoringScheme.From(Framework("fji-2013"));
 
         // The two points history?from=week:1&to=week:2 compares: right after each week closed.

@@ -21,7 +21,7 @@ public sealed class DemoResumeTests(AppFixture app)
     public async Task A_load_cut_off_after_some_requests_is_finished_by_the_next_without_doubling_anything(int requests)
     {
         var key = $"resume-{Guid.NewGuid():N}";
-        var inspection = DemoStockport.Inspection with { Key = key, Yot = DemoStockport.Inspection.Yot with { Code = key } };
+        var inspection = DemoInspections.Named("stockport") with { Key = key, Yot = DemoInspections.Named("stockport").Yot with { Code = key } };
         var script = DemoScripts.Build(inspection, app.Host.Services.GetRequiredService<FrameworkCatalog>().Latest("sqs-2014")!);
 
         var cutOff = new CutOffAfter(requests) { InnerHandler = app.Host.Server.CreateHandler() };

@@ -15,8 +15,8 @@ public class DemoScriptsTests
     [Fact]
     public async Task The_final_answers_give_every_published_score_and_comment()
     {
-        await ScoreChecks.AssertPublished(FinalScores, DemoNorthamptonshire.Inspection.Id, PublishedFigures.Northamptonshire);
-        await ScoreChecks.AssertPublished(FinalScores, DemoLambeth.Inspection.Id, PublishedFigures.Lambeth);
+        await ScoreChecks.AssertPublished(FinalScores, DemoInspections.Named("northamptonshire").Id, PublishedFigures.Northamptonshire);
+        await ScoreChecks.AssertPublished(FinalScores, DemoInspections.Named("lambeth").Id, PublishedFigures.Lambeth);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public class DemoScriptsTests
     [Fact]
     public void Scripts_are_the_same_every_time()
     {
-        var again = DemoScripts.Build(DemoSouthend.Inspection, Frameworks.Value.Latest("sqs-2014")!);
+        var again = DemoScripts.Build(DemoInspections.Named("southend"), Frameworks.Value.Latest("sqs-2014")!);
 
         Assert.Equal(Scripts.Value["southend"].Judgements.Select(Describe), again.Judgements.Select(Describe));
     }
@@ -91,8 +91,8 @@ public class DemoScriptsTests
     {
         var overturned = Scripts.Value["lambeth"].Judgements.Where(j => j.Changes.Count == 2).Select(j => j.Id);
 
-        Assert.Equal(new Guid("0da453ab-adfa-5cbe-bf92-50a506ff4fb5"), DemoNorthamptonshire.Inspection.Id);
-        Assert.Equal(new Guid("d0e97dd7-f7fc-5327-8ebd-7840926d9bdd"), DemoLambeth.Inspection.Id);
+        Assert.Equal(new Guid("0da453ab-adfa-5cbe-bf92-50a506ff4fb5"), DemoInspections.Named("northamptonshire").Id);
+        Assert.Equal(new Guid("d0e97dd7-f7fc-5327-8ebd-7840926d9bdd"), DemoInspections.Named("lambeth").Id);
         Assert.Contains(new Guid("88837e24-f41f-565d-9de6-61ed59682289"), overturned);
     }
 
