@@ -7,8 +7,8 @@ using Npgsql;
 namespace CaseLedger.Bench;
 
 /// <summary>
-/// <c>measure --api URL --db CONNECTION --events N --out FILE --api-pid PID [--signing-key-file FILE] [--seed S] ...</c>
-/// runs every measure at one scale; <c>report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...</c>
+/// <c>measure --api-dir DIR --api-port P --api-log FILE --db CONNECTION --events N --out FILE [--signing-key-file FILE]
+/// [--seed S] ...</c> starts the API on the database and runs every measure at one scale; <c>report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...</c>
 /// writes the run's results.
 /// </summary>
 public static class Cli
@@ -40,7 +40,7 @@ public static class Cli
     }
 
     private const string Usage =
-        "usage: CaseLedger.Bench measure --api URL --db CONNECTION --events N --out FILE --api-pid PID [--signing-key-file FILE]\n" +
+        "usage: CaseLedger.Bench measure --api-dir DIR --api-port P --api-log FILE --db CONNECTION --events N --out FILE [--signing-key-file FILE]\n" +
         "                                [--seed S] [--parallel P] [--clients C] [--single-requests R] [--samples S] [--lag-seconds T]\n" +
         "       CaseLedger.Bench report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...";
 
@@ -60,14 +60,17 @@ public static class Cli
         var connection = Required(named, "db");
         var output = Required(named, "out");
 
+        var address = new Uri($"http://127.0.0.1:{Long(named, "api-port")}");
+        await using var launcher = new ApiLauncher(Required(named, "api-dir"), address, connection, Path.GetFullPath(Required(named, "api-log")));
+        await launcher.StartAsync(sealing: true, cancellation);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
         {
-            BaseAddress = new Uri(Required(named, "api")),
+            BaseAddress = address,
             Timeout = TimeSpan.FromMinutes(10),
         };
         await using var product = NpgsqlDataSource.Create(connection);
         await using var raw = RawStore.Open(connection, options.RawSchema, maxConnections: 32);
-        await using var api = new ApiProcess((int)Long(named, "api-pid"));
+        await using var api = new ApiProcess(launcher.Pid);
         var context = new BenchContext
         {
             Api = new ApiClient(http, DevelopmentSigningKey.Read(named.GetValueOrDefault("signing-key-file"))),
@@ -76,6 +79,7 @@ public static class Cli
             Frameworks = FrameworkLoader.LoadDefault(),
             Options = options,
             ApiProcess = api,
+            Launcher = launcher,
             Log = message => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {options.Events:N0}: {message}"),
         };
         var report = await ScaleRunner.RunAsync(context, ScaleRunner.All(), cancellation);

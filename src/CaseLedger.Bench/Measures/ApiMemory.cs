@@ -1,13 +1,13 @@
 namespace CaseLedger.Bench.Measures;
 
 /// <summary>
-/// Measure 6: the API process's peak resident memory over the whole scale (the kernel's high-water mark), beside
+/// Measure 7: the API process's peak resident memory over the whole scale (the kernel's high-water mark), beside
 /// the same process at rest when the benchmark began. No raw-PostgreSQL counterpart holds memory on the API's
 /// behalf, so the baseline is the process's own starting point: the ratio is how much the work made it grow.
 /// </summary>
 public sealed class ApiMemory : IMeasure
 {
-    public string Name => "6. API memory";
+    public string Name => "7. API memory";
 
     private const string BaselineWork = "the same API process at rest, started and ready, before the first request";
 

@@ -19,6 +19,10 @@ public sealed class BenchContext
     /// <summary>The process the API runs in, watched for its memory.</summary>
     public required ApiProcess ApiProcess { get; init; }
 
+    /// <summary>What started the API, for a measure that must restart it with other settings; none when the API
+    /// is not this run's own (the tests' host).</summary>
+    public ApiLauncher? Launcher { get; init; }
+
     /// <summary>Filled by the bulk-recording measure, which loads the dataset; the later measures read it.</summary>
     public LoadedDataset? Loaded { get; set; }
 

@@ -4,12 +4,12 @@ using Npgsql;
 
 namespace CaseLedger.Bench.Measures;
 
-/// <summary>Runs the measures of one scale in order (the first loads the dataset the others read) and describes
-/// the database they leave.</summary>
+/// <summary>Runs the measures of one scale in order (the first loads the dataset the others read; memory is read
+/// before the sealing measure restarts the API) and describes the database they leave.</summary>
 public static class ScaleRunner
 {
     public static IReadOnlyList<IMeasure> All() =>
-        [new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new ApiMemory()];
+        [new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new LedgerProofs(), new ApiMemory(), new SealingCosts()];
 
     public static async Task<ScaleReport> RunAsync(BenchContext context, IReadOnlyList<IMeasure> measures, CancellationToken cancellation)
     {

@@ -85,7 +85,7 @@ public sealed class SingleJudgements : IMeasure
     /// <paramref name="preload"/> judgements by batch, and puts the same rows in the raw tables; then serialises
     /// every later judgement, both ways, ready to send.
     /// </summary>
-    private static async Task<Prepared> PrepareAsync(BenchContext context,
+    internal static async Task<Prepared> PrepareAsync(BenchContext context,
         (PlannedInspection Inspection, IReadOnlyList<PlannedJudgement> Judgements) plan, int preload, CancellationToken cancellation)
     {
         var (inspection, judgements) = plan;
@@ -109,7 +109,7 @@ public sealed class SingleJudgements : IMeasure
     }
 
     /// <summary>An inspection's judgements, ready to send one by one to the product or to the raw tables.</summary>
-    private sealed record Prepared(IReadOnlyList<Func<CancellationToken, Task>> ProductCalls, IReadOnlyList<Func<CancellationToken, Task>> RawCalls)
+    internal sealed record Prepared(IReadOnlyList<Func<CancellationToken, Task>> ProductCalls, IReadOnlyList<Func<CancellationToken, Task>> RawCalls)
     {
         /// <summary>Calls from <paramref name="from"/> up to <paramref name="to"/>, for one client.</summary>
         public IReadOnlyList<IReadOnlyList<Func<CancellationToken, Task>>> Product(int from, int to) => [[.. ProductCalls.Take(to).Skip(from)]];

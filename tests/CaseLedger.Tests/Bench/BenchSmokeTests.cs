@@ -85,9 +85,10 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Every_measure_runs_at_a_tiny_scale_and_the_report_shows_each_figure_beside_its_baseline()
     {
-        var scale = await ScaleRunner.RunAsync(context, ScaleRunner.All(), CancellationToken.None);
+        // The sealing measure restarts its API, which this host cannot be: SealingCostsTests runs it on an API of its own.
+        var scale = await ScaleRunner.RunAsync(context, [.. ScaleRunner.All().Where(measure => measure is not SealingCosts)], CancellationToken.None);
 
-        Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. API memory"],
+        Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. ledger proofs", "7. API memory"],
             scale.Results.Select(r => r.Measure).Distinct());
         Assert.All(scale.Results, r => Assert.True(r is { Product: > 0, Baseline: > 0, CostRatio: > 0 }, $"{r.Measure} {r.Figure}"));
 

@@ -2,6 +2,7 @@ using CaseLedger.Api.Inspections.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Ledger.Proofs;
+using CaseLedger.Api.Ledger.Sealing;
 
 namespace CaseLedger.Api.Inspections.Publishing;
 
@@ -28,12 +29,13 @@ public static class PublishInspectionEndpoint
     [WolverinePost("/inspections/{id}/publish", OperationId = "PublishInspection")]
     [ProducesResponseType<Published>(200, "application/json")]
     [ProblemResponses(401, 403, 404, 409)]
-    public static async Task<IResult> Post(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(
+        Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, LedgerSealing sealing, CancellationToken cancellation)
     {
         var answer = await WritePipeline.RunAsync(
             new HeaderCommand(id, Decide, header => Results.Ok(new Published(header.Id, header.State, header.PublishedAt, null))),
             http, store, clock, cancellation);
-        if (answer is not Ok<Published> { Value: { } published }) return answer;
+        if (answer is not Ok<Published> { Value: { } published } || !sealing.Enabled) return answer;
         return Results.Ok(published with { Ledger = await ReceiptAsync(id, store, clock, cancellation) });
     }
 
