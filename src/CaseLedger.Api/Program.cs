@@ -16,7 +16,7 @@ builder.AddTokenAuthentication();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
-builder.Services.AddInspections();
+builder.Services.AddInspections(builder.Configuration);
 builder.Services.AddViews();
 builder.AddLedger();
 

@@ -8,7 +8,9 @@ namespace CaseLedger.Api.History;
 
 /// <summary>
 /// How findings evolved between two points: every score that moved, and every judgement that changed with each
-/// change in between. A judgement changed and changed back is listed; the score it touched did not move.
+/// change in between. A judgement changed and changed back is listed; the score it touched did not move. Either
+/// point may be in valid time (a timestamp) or recorded time (<c>recorded:TIMESTAMP</c>): the changes listed are
+/// those <c>to</c> takes in and <c>from</c> does not, so a judgement backdated into the span shows up in it.
 /// </summary>
 public static class HistoryEndpoint
 {
@@ -31,11 +33,13 @@ public static class HistoryEndpoint
 
     public sealed record JudgementChange(
         long StreamVersion, string Kind, int JudgementVersion, Answer? Previous, Answer Answer, IReadOnlyList<string> Reasons,
-        string? Note, string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId)
+        string? Note, string? Rationale, string? By, string? Role, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, int? Week,
+        string? CorrelationId)
     {
         public static JudgementChange Of(LedgerChange change) => new(
             change.Event.Version, change.Kind, change.Change.Version, change.Change.Previous, change.Change.Answer, change.Change.Reasons,
-            change.Note, change.Rationale, change.Event.UserName, change.Role, change.Event.Timestamp, change.Week, change.Event.CorrelationId);
+            change.Note, change.Rationale, change.Event.UserName, change.Role, change.OccurredAt, change.Event.Timestamp, change.Week,
+            change.Event.CorrelationId);
     }
 
     [Authorize(Roles = Roles.InspectionReaders)]
@@ -45,36 +49,34 @@ public static class HistoryEndpoint
     public static async Task<IResult> Get(
         Guid id, string? from, string? to, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        var fromPoint = from is null ? null : PointInTime.Parse(from);
-        var toPoint = to is null ? null : PointInTime.Parse(to);
         var errors = new FieldErrors();
-        if (from is not null && fromPoint is null) errors.Add("from", $"'{from}' is not a point in time. Use {PointInTime.Forms}.");
-        if (to is not null && toPoint is null) errors.Add("to", $"'{to}' is not a point in time. Use {PointInTime.Forms}.");
+        var fromPoint = PointQuery.Point(errors, "from", from);
+        var toPoint = PointQuery.Point(errors, "to", to);
         if (errors.ToRejection() is { } invalid) return invalid.ToResult();
         var (scores, sight, missing) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
         if (sight != Sight.Whole) return (missing ?? InspectionRules.NotFound(id)).ToResult();
         var streamVersion = scores!.Version;
         var reader = new PointReader(session, schemes);
 
-        var start = new ResolvedPoint("start", 0, scores.OpenedAt);
+        var start = new ResolvedPoint("start", 0, scores.OpenedAt, scores.OpenedRecordedAt);
         if (fromPoint is not null)
         {
-            var (resolved, rejection) = await reader.ResolveAsync(scores, streamVersion, fromPoint, cancellation);
-            if (rejection is not null) return (rejection with { Errors = Rename(rejection.Errors, "from") }).ToResult();
+            var (resolved, rejection) = await reader.ResolveAsync(scores, streamVersion, fromPoint, field: "from", cancellation: cancellation);
+            if (rejection is not null) return rejection.ToResult();
             start = resolved!;
         }
         var end = new ResolvedPoint("now", streamVersion, null);
         if (toPoint is not null)
         {
-            var (resolved, rejection) = await reader.ResolveAsync(scores, streamVersion, toPoint, cancellation);
-            if (rejection is not null) return (rejection with { Errors = Rename(rejection.Errors, "to") }).ToResult();
+            var (resolved, rejection) = await reader.ResolveAsync(scores, streamVersion, toPoint, field: "to", cancellation: cancellation);
+            if (rejection is not null) return rejection.ToResult();
             end = resolved!;
         }
-        if (start.Version > end.Version)
+        if (start.IsPrefix && end.IsPrefix && start.Version > end.Version)
             return Rejection.Invalid("from", $"'{start.Point}' (version {start.Version}) is later than '{end.Point}' (version {end.Version}). {PointReader.Accepted}").ToResult();
 
-        var before = (await reader.TallyAtAsync(scores, start.Version, cancellation)).Scoreboard();
-        var after = (await reader.TallyAtAsync(scores, end.Version, cancellation)).Scoreboard();
+        var before = (await reader.TallyAtAsync(scores, start, cancellation)).Scoreboard();
+        var after = (await reader.TallyAtAsync(scores, end, cancellation)).Scoreboard();
         var moved = before.Scores.Zip(after.Scores)
             .Where(pair => pair.First.ExactPercentage != pair.Second.ExactPercentage)
             .Select(pair => new MovedScore(pair.Second.Kind, pair.Second.Id, pair.Second.Title, ScoreAt.Of(pair.First), ScoreAt.Of(pair.Second),
@@ -82,7 +84,7 @@ public static class HistoryEndpoint
             .ToList();
 
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
-        var events = await reader.EventsBetweenAsync(id, start.Version, end.Version, cancellation);
+        var events = await reader.EventsBetweenAsync(scores, start, end, cancellation);
         return Results.Ok(new HistoryView(id, start, end, moved, ChangedJudgements(events, header!)));
     }
 
@@ -95,7 +97,4 @@ public static class HistoryEndpoint
                 return new ChangedJudgement(group.Key, first.CaseId, header.FindCase(first.CaseId)?.Reference ?? "", first.QuestionId,
                     first.Previous, group.Last().Change.Answer, [.. group.Select(JudgementChange.Of)]);
             })];
-
-    private static IDictionary<string, string[]>? Rename(IDictionary<string, string[]>? errors, string field) =>
-        errors?.ToDictionary(pair => pair.Key == "at" ? field : pair.Key, pair => pair.Value);
 }

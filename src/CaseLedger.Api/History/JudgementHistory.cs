@@ -6,13 +6,14 @@ namespace CaseLedger.Api.History;
 
 /// <summary>
 /// Every change to one judgement, read from the ledger itself (not from the current-judgement document): kind,
-/// answer, reasons, note or rationale, who in which role, when, in which week and request.
+/// answer, reasons, note or rationale, who in which role, when it happened and when it was recorded, in which week
+/// and request.
 /// </summary>
 public static class JudgementHistory
 {
     public sealed record Change(
         long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
-        string? Rationale, string? By, string? Role, DateTimeOffset At, int? Week, string? CorrelationId);
+        string? Rationale, string? By, string? Role, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, int? Week, string? CorrelationId);
 
     public sealed record HistoryOfJudgement(Guid JudgementId, Guid InspectionId, IReadOnlyList<Change> Changes);
 
@@ -32,7 +33,8 @@ public static class JudgementHistory
             .Where(change => change.Change.JudgementId == judgementId)
             .Select(change => new Change(
                 change.Event.Version, change.Kind, change.Change.Version, Answers.Name(change.Change.Answer), change.Change.Reasons,
-                change.Note, change.Rationale, change.Event.UserName, change.Role, change.Event.Timestamp, change.Week, change.Event.CorrelationId))
+                change.Note, change.Rationale, change.Event.UserName, change.Role, change.OccurredAt, change.Event.Timestamp, change.Week,
+                change.Event.CorrelationId))
             .ToList();
         return Results.Ok(new HistoryOfJudgement(judgementId, id, changes));
     }

@@ -15,14 +15,18 @@ public sealed record LedgerChange(IEvent Event, IJudgementChange Change)
     {
         JudgementRevised => "revised",
         JudgementModerated => "moderated",
+        PublishedJudgementCorrected => "corrected",
         _ => "recorded",
     };
 
     public string? Note => (Change as JudgementRecorded)?.Note ?? (Change as JudgementRevised)?.Note;
 
-    public string? Rationale => (Change as JudgementModerated)?.Rationale;
+    public string? Rationale => (Change as JudgementModerated)?.Rationale ?? (Change as PublishedJudgementCorrected)?.Rationale;
 
     public string? Role => EventMetadata.Role(Event);
 
     public int? Week => EventMetadata.Week(Event);
+
+    /// <summary>When the change happened in the inspection (valid time); <see cref="IEvent.Timestamp"/> is when it was recorded.</summary>
+    public DateTimeOffset OccurredAt => EventMetadata.OccurredAt(Event);
 }

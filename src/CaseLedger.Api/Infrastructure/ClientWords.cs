@@ -41,7 +41,11 @@ public static partial class ClientWords
         if (problem.Detail is not null && DotNetName().IsMatch(problem.Detail)) problem.Detail = null;
     }
 
-    private static Dictionary<string, string[]> BodyErrors(HttpContext http, string message)
+    /// <summary>The same field errors for a body an endpoint reads itself (an optional one), as a rejection.</summary>
+    public static Rejection UnreadableBodyOf<T>(HttpContext http, System.Text.Json.JsonException unreadable) =>
+        Rejection.Invalid(BodyErrors(http, unreadable.Message, typeof(T)));
+
+    private static Dictionary<string, string[]> BodyErrors(HttpContext http, string message, Type? requestType = null)
     {
         if (Duplicate().Match(message) is { Success: true } duplicate)
             return One(duplicate.Groups["name"].Value, "is given more than once (names are compared ignoring case).");
@@ -51,7 +55,7 @@ public static partial class ClientWords
         var path = located.Success ? located.Groups["path"].Value : "$";
         var field = path is "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..];
         if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
-            return One(field, Expected(FieldType(http, path)));
+            return One(field, Expected(FieldType(http, path, requestType)));
         var where = located.Success ? $" at line {int.Parse(located.Groups["line"].Value) + 1}, byte {int.Parse(located.Groups["byte"].Value) + 1}" : "";
         return One(field, $"is not valid JSON{where}.");
     }
@@ -73,9 +77,9 @@ public static partial class ClientWords
     }
 
     /// <summary>The declared type at a serializer path such as <c>$.judgements[7].caseId</c>, or null.</summary>
-    private static Type? FieldType(HttpContext http, string path)
+    private static Type? FieldType(HttpContext http, string path, Type? requestType)
     {
-        var type = http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType;
+        var type = requestType ?? http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType;
         if (type is null) return null;
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         foreach (Match segment in PathSegment().Matches(path))

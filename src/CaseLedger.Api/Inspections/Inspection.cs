@@ -77,6 +77,21 @@ public sealed record JudgementModerated(
 
 public sealed record InspectionPublished(Guid InspectionId);
 
+/// <summary>The lead fixes a judgement found wrong after publication, always with a rationale: the one write a
+/// published ledger accepts (DESIGN §11). The published figures stay as published; the corrected stand beside them.</summary>
+public sealed record PublishedJudgementCorrected(
+    Guid JudgementId,
+    Guid CaseId,
+    string QuestionId,
+    Answer Previous,
+    Answer Answer,
+    IReadOnlyList<string> Reasons,
+    string Rationale,
+    int Version) : IJudgementChange
+{
+    Answer? IJudgementChange.Previous => Previous;
+}
+
 public sealed record YotReference(string Code, string Name, string Region);
 
 public sealed record PlannedWeek(int Number, DateOnly StartsOn);

@@ -21,8 +21,14 @@ public sealed record InspectionHeader : IRevisioned
     public int? OpenWeek { get; init; }
     public IReadOnlyList<int> ClosedWeeks { get; init; } = [];
     public IReadOnlyList<SampledCase> Sample { get; init; } = [];
+    /// <summary>When the inspection opened, in valid time (DESIGN §11).</summary>
     public DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>When it was published, in valid time.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The valid time of the header's latest event: the next may not come before it.</summary>
+    public DateTimeOffset LastOccurredAt { get; init; }
 
     /// <summary>Marten's numeric revision: header writers that race are caught at commit.</summary>
     public int Version { get; set; }
@@ -45,9 +51,11 @@ public sealed record InspectionHeader : IRevisioned
         PlannedWeeks = opened.FieldworkWeeks,
         Team = opened.Team,
         OpenedAt = at,
+        LastOccurredAt = at,
     };
 
-    public InspectionHeader Apply(object @event, DateTimeOffset at) => @event switch
+    /// <summary>The header after <paramref name="event"/>, which happened at <paramref name="at"/> (valid time).</summary>
+    public InspectionHeader Apply(object @event, DateTimeOffset at) => (@event switch
     {
         CaseAddedToSample added => this with { Sample = [.. Sample, added.Case] },
         CaseRemovedFromSample removed => this with { Sample = [.. Sample.Where(@case => @case.Id != removed.CaseId)] },
@@ -55,7 +63,7 @@ public sealed record InspectionHeader : IRevisioned
         FieldworkWeekClosed closed => this with { OpenWeek = null, ClosedWeeks = [.. ClosedWeeks, closed.Number] },
         InspectionPublished => this with { State = InspectionStates.Published, PublishedAt = at },
         _ => this,
-    };
+    }) with { LastOccurredAt = at > LastOccurredAt ? at : LastOccurredAt };
 }
 
 public static class InspectionStates

@@ -6,14 +6,15 @@ namespace CaseLedger.Api.Inspections;
 
 public static class InspectionsConfiguration
 {
-    public static IServiceCollection AddInspections(this IServiceCollection services)
+    public static IServiceCollection AddInspections(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(ValidTimeSettings.From(configuration));
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventTypes([
                 typeof(InspectionOpened), typeof(CaseAddedToSample), typeof(CaseRemovedFromSample),
                 typeof(FieldworkWeekOpened), typeof(FieldworkWeekClosed), typeof(JudgementRecorded),
-                typeof(JudgementRevised), typeof(JudgementModerated), typeof(InspectionPublished),
+                typeof(JudgementRevised), typeof(JudgementModerated), typeof(InspectionPublished), typeof(PublishedJudgementCorrected),
             ]);
 
             options.Schema.For<InspectionHeader>()

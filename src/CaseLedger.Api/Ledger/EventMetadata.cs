@@ -10,6 +10,19 @@ public static class EventMetadata
 
     public static string? Role(IEvent e) => e.GetHeader(LedgerWrites.RoleHeader)?.ToString();
 
+    /// <summary>When the event happened in the inspection: the valid time its write stated, or else when it was
+    /// recorded (DESIGN §11).</summary>
+    public static DateTimeOffset OccurredAt(IEvent e) => StatedOccurredAt(e) ?? e.Timestamp;
+
+    /// <summary>The valid time the event's write stated; null when it stated none.</summary>
+    public static DateTimeOffset? StatedOccurredAt(IEvent e) =>
+        e.GetHeader(LedgerWrites.OccurredAtHeader) switch
+        {
+            null => null,
+            JsonElement { ValueKind: JsonValueKind.String } element => Instants.TryParse(element.GetString(), out var at) ? at : null,
+            var value => Instants.TryParse(value.ToString(), out var at) ? at : null,
+        };
+
     // Headers come back from the database as JSON elements, or as the values written when still in memory.
     private static int? Number(object? value) => value switch
     {

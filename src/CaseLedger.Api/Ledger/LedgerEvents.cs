@@ -1,3 +1,4 @@
+using CaseLedger.Api.Inspections.Writing;
 using System.Text.Json;
 
 namespace CaseLedger.Api.Ledger;
@@ -13,6 +14,19 @@ public sealed class LedgerEvents(IQuerySession session)
     /// (0: to the end), in order.</summary>
     public Task<IReadOnlyList<IEvent>> StreamAsync(Guid streamId, long fromVersion = 1, long toVersion = 0, CancellationToken cancellation = default) =>
         session.Events.FetchStreamAsync(streamId, toVersion, fromVersion: fromVersion, token: cancellation);
+
+    /// <summary>A stream's events in each of <paramref name="ranges"/> (inclusive versions, in order), in one round trip.</summary>
+    public async Task<IReadOnlyList<IEvent>> RangesAsync(Guid streamId, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellation)
+    {
+        if (ranges.Count == 0) return [];
+        if (ranges.Count == 1) return await StreamAsync(streamId, ranges[0].From, ranges[0].To, cancellation);
+        var batch = session.CreateBatchQuery();
+        var pending = ranges.Select(range => batch.Events.FetchStream(streamId, range.To, fromVersion: range.From)).ToList();
+        await batch.Execute(cancellation);
+        var events = new List<IEvent>();
+        foreach (var range in pending) events.AddRange(await range);
+        return events;
+    }
 
     /// <summary>Many streams' events, each from its own version on, in one round trip.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>>> StreamsAsync(
@@ -35,6 +49,30 @@ public sealed class LedgerEvents(IQuerySession session)
             .Take(limit)
             .ToListAsync(cancellation);
 
+    /// <summary>
+    /// At most <paramref name="limit"/> events after <paramref name="afterVersion"/>, in order, each recorded more
+    /// than <paramref name="lateness"/> after its valid time: what was backdated, for an auditor. Only an event whose
+    /// write stated a valid time can be; the others happened when they were recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<IEvent>> RecordedLatePageAsync(
+        Guid streamId, long afterVersion, int limit, TimeSpan lateness, CancellationToken cancellation)
+    {
+        var versions = await session.AdvancedSql.QueryAsync<long>(
+            $"""
+             select version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events
+              where stream_id = ? and version > ? and headers ? '{LedgerWrites.OccurredAtHeader}'
+                and timestamp - (headers ->> '{LedgerWrites.OccurredAtHeader}')::timestamptz > make_interval(secs => ?)
+              order by version limit ?
+             """,
+            cancellation, streamId, afterVersion, lateness.TotalSeconds, limit);
+        if (versions.Count == 0) return [];
+        var wanted = versions.ToArray();
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == streamId && e.Version.IsOneOf(wanted))
+            .OrderBy(e => e.Version)
+            .ToListAsync(cancellation);
+    }
+
     /// <summary>The stream's last event at or before <paramref name="at"/>; null when it had none yet.</summary>
     public Task<IEvent?> LastAtOrBeforeAsync(Guid streamId, DateTimeOffset at, CancellationToken cancellation) =>
         session.Events.QueryAllRawEvents()
@@ -47,6 +85,20 @@ public sealed class LedgerEvents(IQuerySession session)
         session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == streamId && e.Version == version)
             .FirstOrDefaultAsync(cancellation)!;
+
+    /// <summary>The latest valid time among a stream's events (DESIGN §11); null when it has none.</summary>
+    public async Task<DateTimeOffset?> LatestOccurredAtAsync(Guid streamId, CancellationToken cancellation)
+    {
+        var rows = await session.AdvancedSql.QueryAsync<LatestTime>(
+            $"""
+             select json_build_object('at', max(coalesce((headers ->> '{LedgerWrites.OccurredAtHeader}')::timestamptz, timestamp)))
+               from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events where stream_id = ?
+             """,
+            cancellation, streamId);
+        return rows.Count == 0 ? null : rows[0].At;
+    }
+
+    private sealed record LatestTime(DateTimeOffset? At);
 
     /// <summary>
     /// The current version of each of many streams, in one round trip. Marten's typed API fetches stream states

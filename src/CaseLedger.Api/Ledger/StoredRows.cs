@@ -34,9 +34,15 @@ public static class StoredRows
         long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,
         JsonElement? Headers, string? CorrelationId)
     {
-        public LeafFields ToFields() => new(Sequence, StreamId, Version, Type, Data, RecordedAt, User,
+        public LeafFields ToFields() => new(Sequence, StreamId, Version, Type, Data, RecordedAt, OccurredAt, User,
             Header(LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
             Header(LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
+
+        // As EventMetadata reads it: the stated valid time, or else the recorded time.
+        private DateTimeOffset OccurredAt =>
+            Header(LedgerWrites.OccurredAtHeader) is { ValueKind: JsonValueKind.String } stated && Instants.TryParse(stated.GetString(), out var at)
+                ? at
+                : RecordedAt;
 
         // As microseconds since the epoch, the database's own precision, so no text format or time zone of the
         // session can change the instant; an infinite time reads as Npgsql reads it for Marten (the extremes).

@@ -7,7 +7,8 @@ using CaseLedger.Api.Scores;
 namespace CaseLedger.Api.Moderation;
 
 /// <summary>
-/// The moderation log for lead inspectors and auditors: each moderation with before and after, who, when, why,
+/// The moderation log for lead inspectors and auditors: each moderation (and each correction after publication,
+/// its own kind) with before and after, who, when it happened and when it was recorded, why,
 /// and what it did to every score and band it touched at that moment. <c>?by=</c> keeps one moderator's.
 /// </summary>
 public static class ModerationEndpoint
@@ -30,11 +31,11 @@ public static class ModerationEndpoint
         if (!Csv.Wanted(http)) return Results.Ok(new ModerationView(id, log.Version, moderations));
 
         return Csv.Write(Csv.FileName(header!.Yot.Code, header.FrameworkId, "moderation", by),
-            ["stream_version", "judgement_id", "case_reference", "question_id", "before", "after", "by", "at", "week", "rationale",
+            ["stream_version", "kind", "judgement_id", "case_reference", "question_id", "before", "after", "by", "occurred_at", "recorded_at", "week", "rationale",
              "scope_kind", "scope_id", "score_before", "score_after", "delta", "band_before", "band_after"],
             moderations.SelectMany(m => m.Impacts.Select(impact => (IReadOnlyList<object?>)
             [
-                m.StreamVersion, m.JudgementId, m.CaseReference, m.QuestionId, Answers.Name(m.Before), Answers.Name(m.After), m.By, m.At,
+                m.StreamVersion, m.Kind, m.JudgementId, m.CaseReference, m.QuestionId, Answers.Name(m.Before), Answers.Name(m.After), m.By, m.OccurredAt, m.RecordedAt,
                 m.Week, m.Rationale, impact.Kind.ToString().ToLowerInvariant(), impact.Id, impact.ScoreBefore, impact.ScoreAfter,
                 impact.Delta, impact.BandBefore, impact.BandAfter,
             ])));

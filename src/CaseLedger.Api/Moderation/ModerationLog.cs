@@ -4,7 +4,7 @@ using CaseLedger.Api.Scoring;
 namespace CaseLedger.Api.Moderation;
 
 /// <summary>
-/// Every moderation of one inspection, with what it did to each score and band it touched, computed at that
+/// Every moderation of one inspection, and every correction after its publication (their own kind), with what it did to each score and band it touched, computed at that
 /// event (the counts then), not at the end. Kept apart from <see cref="InspectionScores"/> because it holds
 /// case-level detail that reporting clients never see.
 /// </summary>
@@ -14,8 +14,11 @@ public sealed class ModerationLog : CountedView
     public List<Moderation> Moderations { get; set; } = [];
 }
 
+/// <summary>A moderation (<see cref="Kind"/> <c>moderated</c>) or a correction after publication (<c>corrected</c>),
+/// with when it happened in the inspection and when the ledger recorded it.</summary>
 public sealed record Moderation(
     long StreamVersion,
+    string Kind,
     Guid JudgementId,
     Guid CaseId,
     string CaseReference,
@@ -26,7 +29,8 @@ public sealed record Moderation(
     string Rationale,
     int JudgementVersion,
     string? By,
-    DateTimeOffset At,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
     int? Week,
     string? CorrelationId,
     IReadOnlyList<ScoreImpact> Impacts);

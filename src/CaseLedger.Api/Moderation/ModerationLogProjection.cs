@@ -3,7 +3,7 @@ using CaseLedger.Api.Scoring;
 using CaseLedger.Api.Scores;
 using Marten.Events.Aggregation;
 
-using CaseLedger.Api.Ledger;
+using CaseLedger.Api.History;
 
 namespace CaseLedger.Api.Moderation;
 
@@ -33,18 +33,20 @@ public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewP
             case CaseAddedToSample added:
                 log.CaseReferences[added.Case.Id] = added.Case.Reference;
                 return log;
-            case JudgementModerated moderated:
-                var touched = tally.Scheme.ScopesOf(moderated.QuestionId);
+            case JudgementModerated or PublishedJudgementCorrected:
+                var reviewed = LedgerChange.Of(e)!;
+                var change = reviewed.Change;
+                var touched = tally.Scheme.ScopesOf(change.QuestionId);
                 var before = touched.Select(tally.ScoreOf).ToList();
-                tally.Apply(moderated.QuestionId, moderated.Previous, moderated.Answer);
+                tally.Apply(change);
                 log.Moderations.Add(new Moderation(
-                    e.Version, moderated.JudgementId, moderated.CaseId, log.CaseReferences.GetValueOrDefault(moderated.CaseId, ""),
-                    moderated.QuestionId, moderated.Previous, moderated.Answer, moderated.Reasons, moderated.Rationale,
-                    moderated.Version, e.UserName, e.Timestamp, EventMetadata.Week(e), e.CorrelationId,
+                    e.Version, reviewed.Kind, change.JudgementId, change.CaseId, log.CaseReferences.GetValueOrDefault(change.CaseId, ""),
+                    change.QuestionId, change.Previous!.Value, change.Answer, change.Reasons, reviewed.Rationale!,
+                    change.Version, e.UserName, reviewed.OccurredAt, e.Timestamp, reviewed.Week, e.CorrelationId,
                     [.. touched.Select((scope, i) => ScoreImpact.Between(before[i], tally.ScoreOf(scope)))]));
                 break;
-            case IJudgementChange change:
-                tally.Apply(change);
+            case IJudgementChange other:
+                tally.Apply(other);
                 break;
             default:
                 return log;

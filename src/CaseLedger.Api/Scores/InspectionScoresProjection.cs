@@ -1,3 +1,4 @@
+using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scoring;
 using Marten.Events.Aggregation;
@@ -9,8 +10,8 @@ namespace CaseLedger.Api.Scores;
 /// engine's incremental tally: a judgement event moves only the scopes its question counts in.
 /// Async, in the daemon: a write commits without waiting for any view, and the daemon applies events in batches
 /// (one load and one store per inspection per batch), which is what keeps recording cheap at 10,000 judgements.
-/// Every value comes from the events (their versions and timestamps), never from the clock, so a rebuild gives
-/// the same documents.
+/// Every value comes from the events (their versions, timestamps and stated valid times), never from the clock, so
+/// a rebuild gives the same documents.
 /// </summary>
 public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreViewProjection<InspectionScores>(schemes, "inspection-scores")
 {
@@ -38,18 +39,29 @@ public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreVi
                 break;
             case InspectionPublished:
                 scores.State = InspectionStates.Published;
-                scores.PublishedAt = e.Timestamp;
+                scores.PublishedAt = EventMetadata.OccurredAt(e);
+                scores.PublishedRecordedAt = e.Timestamp;
                 scores.PublishedVersion = e.Version;
+                scores.PublishedCounts = (int[])scores.Counts.Clone();
                 break;
         }
 
+        var occurredAt = EventMetadata.OccurredAt(e);
         scores.Version = e.Version;
-        scores.LastEventAt = e.Timestamp;
+        scores.LatestOccurredAt = Later(scores.LatestOccurredAt, occurredAt);
+        scores.LatestRecordedAt = Later(scores.LatestRecordedAt, e.Timestamp);
+        scores.PendingEarliestOccurredAt = scores.PendingEarliestOccurredAt is { } earliest && earliest <= occurredAt ? earliest : occurredAt;
         var last = scores.Checkpoints.Count == 0 ? 0 : scores.Checkpoints[^1].Version;
         if (e.Version - last >= CheckpointInterval || e.Data is FieldworkWeekClosed or InspectionPublished)
-            scores.Checkpoints.Add(new ScoreCheckpoint(e.Version, e.Timestamp, (int[])scores.Counts.Clone()));
+        {
+            scores.Checkpoints.Add(new ScoreCheckpoint(e.Version, scores.LatestOccurredAt, scores.LatestRecordedAt,
+                scores.PendingEarliestOccurredAt.Value, (int[])scores.Counts.Clone()));
+            scores.PendingEarliestOccurredAt = null;
+        }
         return scores;
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private InspectionScores Open(InspectionOpened opened, IEvent e) => new()
     {
@@ -60,7 +72,8 @@ public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreVi
         Title = opened.Title,
         Team = [.. opened.Team.Select(member => member.UserId)],
         FieldworkStartsOn = opened.FieldworkWeeks.Count == 0 ? null : opened.FieldworkWeeks.Min(week => week.StartsOn),
-        OpenedAt = e.Timestamp,
+        OpenedAt = EventMetadata.OccurredAt(e),
+        OpenedRecordedAt = e.Timestamp,
         Counts = new ScoreTally(Schemes.For(opened.FrameworkId, opened.FrameworkVersion)).ToCounts(),
     };
 }

@@ -5,7 +5,9 @@ using CaseLedger.Api.Scoring;
 namespace CaseLedger.Api.Scores;
 
 /// <summary>The inspection scoreboard: every criterion, section and theme score with counts, band and interval,
-/// and the sample profile; now, or as it stood at a point in time (<c>?at=</c>).</summary>
+/// and the sample profile; now, or as it stood at a point (<c>?at=</c>, valid time) as the ledger held it at a
+/// recorded moment (<c>?recordedAt=</c>). A figure a correction after publication moved shows the published one
+/// beside it.</summary>
 public static class ScoresEndpoint
 {
     public sealed record ScoresView(
@@ -16,6 +18,7 @@ public static class ScoresEndpoint
         string Title,
         string State,
         DateTimeOffset? PublishedAt,
+        DateTimeOffset? PublishedRecordedAt,
         ResolvedPoint AsOf,
         IReadOnlyList<ScopeScore> Scores,
         SampleProfile Profile);
@@ -25,36 +28,32 @@ public static class ScoresEndpoint
     [ProducesResponseType<ScoresView>(StatusCodes.Status200OK, "application/json")]
     [ProblemResponses(400, 404)]
     public static async Task<IResult> Get(
-        Guid id, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        Guid id, string? at, string? recordedAt, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        var point = at is null ? null : PointInTime.Parse(at);
-        if (at is not null && point is null)
-            return Rejection.Invalid("at", $"'{at}' is not a point in time. Use {PointInTime.Forms}.").ToResult();
+        var errors = new FieldErrors();
+        var point = PointQuery.Point(errors, "at", at);
+        var recorded = PointQuery.RecordedAt(errors, recordedAt);
+        if (errors.ToRejection() is { } invalid) return invalid.ToResult();
 
         var (scores, sight, hidden) = await ScoresAccess.LoadAsync(id, Actor.From(http)!, session, schemes, cancellation);
         if (hidden is not null) return hidden.ToResult();
 
         var reader = new PointReader(session, schemes);
-        var resolved = new ResolvedPoint("now", scores!.Version, null);
-        if (point is not null)
-        {
-            var (found, rejection) = await reader.ResolveAsync(scores, scores.Version, point, cancellation);
-            // A caller who may see only the published record learns nothing of the moments before it, not even
-            // which of them are points: every one is answered as an inspection outside their reach.
-            if (rejection is not null && sight == Sight.Published) return InspectionRules.NotFound(id).ToResult();
-            if (rejection is not null) return rejection.ToResult();
-            resolved = found!;
-        }
-        if (!sight.MaySeeVersion(resolved.Version, scores.PublishedVersion)) return InspectionRules.NotFound(id).ToResult();
+        var (resolved, rejection) = await reader.ResolveAsync(scores!, scores!.Version, point, recorded, cancellation: cancellation);
+        // A caller who may see only the published record learns nothing of the moments before it, not even
+        // which of them are points: every one is answered as an inspection outside their reach.
+        if (rejection is not null && sight == Sight.Published) return InspectionRules.NotFound(id).ToResult();
+        if (rejection is not null) return rejection.ToResult();
+        if (!sight.MaySee(resolved!, scores)) return InspectionRules.NotFound(id).ToResult();
 
-        var board = (await reader.TallyAtAsync(scores, resolved.Version, cancellation)).Scoreboard();
-        var published = scores.PublishedVersion is { } publishedAt && publishedAt <= resolved.Version;
+        var board = Corrections.Mark((await reader.TallyAtAsync(scores, resolved!, cancellation)).Scoreboard(), scores, schemes, resolved!);
+        var published = scores.IsPublishedAt(resolved!);
         var view = new ScoresView(id, scores.FrameworkId, scores.FrameworkVersion, scores.Yot, scores.Title,
             published ? InspectionStates.Published : InspectionStates.Open,
-            published ? scores.PublishedAt : null, resolved, board.Scores, scores.Profile);
+            published ? scores.PublishedAt : null, published ? scores.PublishedRecordedAt : null, resolved!, board.Scores, scores.Profile);
 
         return Csv.Wanted(http)
-            ? Csv.Write(Csv.FileName(scores.Yot.Code, scores.FrameworkId, "scores", point?.Text), ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
+            ? Csv.Write(Csv.FileName(scores.Yot.Code, scores.FrameworkId, "scores", point?.Text ?? (recorded is null ? null : "recorded-" + recordedAt)), ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
             : Results.Ok(view);
     }
 }

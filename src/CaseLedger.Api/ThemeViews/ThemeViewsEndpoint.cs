@@ -44,10 +44,10 @@ public static class ThemeViewsEndpoint
     [ProducesResponseType<ThemeView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
-        string frameworkId, string themeId, string? region, string? at, HttpContext http, IQuerySession session,
+        string frameworkId, string themeId, string? region, string? at, string? recordedAt, HttpContext http, IQuerySession session,
         ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)
     {
-        var (moment, invalid) = MomentQuery.Parse(at);
+        var (moment, invalid) = MomentQuery.Parse(at, recordedAt);
         if (invalid is not null) return invalid.ToResult();
         if (region is not null && !Regions.All.Contains(region))
             return Rejection.Invalid("region", $"'{region}' is not one of {string.Join(", ", Regions.All)}.").ToResult();
@@ -65,7 +65,7 @@ public static class ThemeViewsEndpoint
             {
                 var then = await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation);
                 if (then is null) continue;
-                var named = register.Name(scores.Yot, moment);
+                var named = register.Name(scores.Yot, moment.At);
                 if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
                     yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
                 break;

@@ -20,7 +20,8 @@ public static class YotViewsEndpoint
 
     public sealed record YotInspection(
         Guid Id, string FrameworkId, int FrameworkVersion, string Title, DateOnly? FieldworkStartsOn, DateTimeOffset OpenedAt,
-        DateTimeOffset? PublishedAt, string State, IReadOnlyList<ScopeScore> Scores, ChangeSincePrevious? ChangeSincePrevious);
+        DateTimeOffset OpenedRecordedAt, DateTimeOffset? PublishedAt, DateTimeOffset? PublishedRecordedAt, string State,
+        IReadOnlyList<ScopeScore> Scores, ChangeSincePrevious? ChangeSincePrevious);
 
     public sealed record ChangeSincePrevious(Guid PreviousInspectionId, IReadOnlyList<ScoreChange> Changes);
 
@@ -49,9 +50,9 @@ public static class YotViewsEndpoint
     [ProducesResponseType<YotView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
-        string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        string code, string? at, string? recordedAt, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        var (moment, invalid) = MomentQuery.Parse(at);
+        var (moment, invalid) = MomentQuery.Parse(at, recordedAt);
         if (invalid is not null) return invalid.ToResult();
         var actor = Actor.From(http)!;
 
@@ -61,10 +62,10 @@ public static class YotViewsEndpoint
             if (await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation) is { } then)
                 inspections.Add(then);
         if (inspections.Count == 0)
-            return Rejection.NotFound($"No inspection of YOT '{code}' is within your reach{(moment is null ? "" : " at that moment")}.").ToResult();
+            return Rejection.NotFound($"No inspection of YOT '{code}' is within your reach{(moment.IsNow ? "" : " at that moment")}.").ToResult();
 
         var rows = inspections.Select((then, i) => Row(then, inspections.Take(i).LastOrDefault(earlier => earlier.Inspection.FrameworkId == then.Inspection.FrameworkId))).ToList();
-        var yot = (await YotRegister.LoadAsync([code], session, cancellation)).Name(inspections[^1].Inspection.Yot, moment);
+        var yot = (await YotRegister.LoadAsync([code], session, cancellation)).Name(inspections[^1].Inspection.Yot, moment.At);
         if (!Csv.Wanted(http)) return Results.Ok(new YotView(yot.Code, yot.Name, yot.Region, MomentQuery.Describe(moment), rows));
 
         return Csv.Write(Csv.FileName(code, "inspections", MomentQuery.FileWord(moment)), ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. ScoreRows.Header, "change_since_previous"],
@@ -88,8 +89,9 @@ public static class YotViewsEndpoint
             })]);
         var inspection = then.Inspection;
         return new YotInspection(inspection.Id, inspection.FrameworkId, inspection.FrameworkVersion, inspection.Title,
-            inspection.FieldworkStartsOn, inspection.OpenedAt, then.State == InspectionStates.Published ? inspection.PublishedAt : null,
-            then.State, shown, change);
+            inspection.FieldworkStartsOn, inspection.OpenedAt, inspection.OpenedRecordedAt,
+            then.State == InspectionStates.Published ? inspection.PublishedAt : null,
+            then.State == InspectionStates.Published ? inspection.PublishedRecordedAt : null, then.State, shown, change);
     }
 
     public static (DateOnly, DateTimeOffset) Chronology(InspectionScores scores) =>

@@ -52,7 +52,8 @@ public sealed class SealingCosts : IMeasure
             new(Name, "single judgement, sealing off: p50", "ms", false, off.Product.P50, off.Raw.P50, WriteBaseline, Note: note),
             new(Name, "single judgement, sealing off: p99", "ms", false, off.Product.P99, off.Raw.P99, WriteBaseline),
             new(Name, "single judgement, sealing on: p50", "ms", false, on.Product.P50, on.Raw.P50, WriteBaseline,
-                Note: $"p50 {on.Product.P50 / off.Product.P50:0.00}× and p99 {on.Product.P99 / off.Product.P99:0.00}× sealing off's"),
+                Note: $"p50 {on.Product.P50 / off.Product.P50:0.00}× and p99 {on.Product.P99 / off.Product.P99:0.00}× sealing off's; "
+                    + $"against the raw insert run beside each, {on.Product.P50 / on.Raw.P50:0.00}× raw on and {off.Product.P50 / off.Raw.P50:0.00}× off (p50)"),
             new(Name, "single judgement, sealing on: p99", "ms", false, on.Product.P99, on.Raw.P99, WriteBaseline),
         ];
     }

@@ -30,7 +30,7 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         await app.Host.CaughtUp();
         firstPageEarly = await app.Host.GetText($"/inspections/{id}/events?limit=3");
         var page = await app.Host.GetJson($"/inspections/{id}/events?after=0&limit=1000");
-        week1ClosedAt = page.GetProperty("events").EnumerateArray().Last().GetProperty("time").GetString()!;
+        week1ClosedAt = page.GetProperty("events").EnumerateArray().Last().GetProperty("occurredAt").GetString()!;
 
         await app.Host.OpenWeek(id, 2);
         await Change("A", "revisions", 1, "insufficient", note: "no screening found");

@@ -59,6 +59,8 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/inspections/{id}/judgements/{judgementId}/history", $"{j}/history", null, inspectionReaders),
             new("POST", "/inspections/{id}/judgements/{judgementId}/revisions", $"{j}/revisions", "{}", writersInvalidBody),
             new("POST", "/inspections/{id}/judgements/{judgementId}/moderations", $"{j}/moderations", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            // Corrections come after publication only; this inspection is in progress, so the lead's is a 409.
+            new("POST", "/inspections/{id}/judgements/{judgementId}/corrections", $"{j}/corrections", "{}", [403, 409, 403, 403, 403, 403, 404]),
             // Reporting clients see published scores only; this inspection is in progress, so to them it does not exist.
             new("GET", "/inspections/{id}/scores", $"{i}/scores", null, [200, 200, 200, 404, 403, 404, 404]),
             new("GET", "/inspections/{id}/history", $"{i}/history?from=version:1", null, inspectionReaders),

@@ -145,7 +145,7 @@ public sealed class VerifyCommandTests
         {
             using var data = JsonDocument.Parse($$"""{"judgementId":"{{Guid.NewGuid()}}","answer":"sufficient"}""");
             return LeafBytes.Of(new LeafFields(sequence, stream, version, "judgement_recorded", data.RootElement.Clone(),
-                new DateTimeOffset(2016, 6, 22, 9, 30, 0, TimeSpan.Zero), "inspector-1", "inspector", "c-1", 1));
+                new DateTimeOffset(2016, 6, 22, 9, 30, 0, TimeSpan.Zero), new DateTimeOffset(2016, 6, 21, 9, 30, 0, TimeSpan.Zero), "inspector-1", "inspector", "c-1", 1));
         }
     }
 }

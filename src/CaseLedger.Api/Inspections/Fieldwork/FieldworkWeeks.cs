@@ -8,13 +8,15 @@ namespace CaseLedger.Api.Inspections.Fieldwork;
 /// </summary>
 public static class FieldworkWeeks
 {
-    public static Decision<InspectionHeader> DecideOpen(InspectionHeader header, Actor actor, int number, DateTimeOffset now)
+    public static Decision<InspectionHeader> DecideOpen(InspectionHeader header, Actor actor, int number, WriteClock clock, string? occurredAt = null)
     {
         if ((InspectionRules.LeadOnly(header, actor, "open fieldwork weeks") ?? InspectionRules.Writable(header)) is { } refused)
             return refused;
         if (header.PlannedWeeks.All(week => week.Number != number))
             return Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks.");
         if (header.OpenWeek == number) return Decision<InspectionHeader>.Unchanged(header);
+        var (at, invalid) = CheckStated(header, clock, occurredAt);
+        if (invalid is not null) return invalid;
         if (header.OpenWeek is { } open)
             return Rejection.Conflict($"Week {open} is still open; close it before opening week {number}.");
         if (header.ClosedWeeks.Contains(number))
@@ -22,34 +24,58 @@ public static class FieldworkWeeks
         var next = header.PlannedWeeks.Select(week => week.Number).Where(n => !header.ClosedWeeks.Contains(n)).Min();
         if (number != next)
             return Rejection.Conflict($"Weeks open in order: week {next} comes next.");
-        return HeaderCommand.Evolve(header, now, new FieldworkWeekOpened(number));
+        return HeaderCommand.Evolve(header, clock, at, new FieldworkWeekOpened(number));
     }
 
-    public static Decision<InspectionHeader> DecideClose(InspectionHeader header, Actor actor, int number, DateTimeOffset now)
+    public static Decision<InspectionHeader> DecideClose(InspectionHeader header, Actor actor, int number, WriteClock clock, string? occurredAt = null)
     {
         if ((InspectionRules.LeadOnly(header, actor, "close fieldwork weeks") ?? InspectionRules.Writable(header)) is { } refused)
             return refused;
         if (header.PlannedWeeks.All(week => week.Number != number))
             return Rejection.NotFound($"Week {number} is not one of this inspection's planned fieldwork weeks.");
         if (header.ClosedWeeks.Contains(number)) return Decision<InspectionHeader>.Unchanged(header);
+        var (at, invalid) = CheckStated(header, clock, occurredAt);
+        if (invalid is not null) return invalid;
         if (header.OpenWeek != number)
             return Rejection.Conflict($"Week {number} is not open.");
-        return HeaderCommand.Evolve(header, now, new FieldworkWeekClosed(number));
+        return HeaderCommand.Evolve(header, clock, at, new FieldworkWeekClosed(number));
+    }
+
+    private static (DateTimeOffset? At, Rejection? Invalid) CheckStated(InspectionHeader header, WriteClock clock, string? text)
+    {
+        var errors = new FieldErrors();
+        var at = ValidTimes.Parse(errors, ValidTimes.Field, text);
+        ValidTimes.Check(errors, ValidTimes.Field, at, ValidTimes.ForHeader(header, clock));
+        return (at, errors.ToRejection());
     }
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/open", OperationId = "OpenFieldworkWeek")]
     [ProducesResponseType<WeekState>(200, "application/json")]
-    [ProblemResponses(401, 403, 404, 409)]
-    public static Task<IResult> Open(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideOpen(header, actor, number, now), Respond), http, store, clock, cancellation);
+    [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
+    [ProblemResponses(400, 401, 403, 404, 409, 415)]
+    public static Task<IResult> Open(
+        Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
+        RunAsync(id, number, DecideOpen, http, store, clock, cancellation);
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
     [ProducesResponseType<WeekState>(200, "application/json")]
-    [ProblemResponses(401, 403, 404, 409)]
-    public static Task<IResult> Close(Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        WritePipeline.RunAsync(new HeaderCommand(id, (header, actor, now) => DecideClose(header, actor, number, now), Respond), http, store, clock, cancellation);
+    [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
+    [ProblemResponses(400, 401, 403, 404, 409, 415)]
+    public static Task<IResult> Close(
+        Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
+        RunAsync(id, number, DecideClose, http, store, clock, cancellation);
+
+    private static async Task<IResult> RunAsync(
+        Guid id, int number, Func<InspectionHeader, Actor, int, WriteClock, string?, Decision<InspectionHeader>> decide,
+        HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (body, unreadable) = await StatedTime.ReadAsync(http, cancellation);
+        if (unreadable is not null) return unreadable.ToResult();
+        return await WritePipeline.RunAsync(
+            new HeaderCommand(id, (header, actor, now) => decide(header, actor, number, now, body?.OccurredAt), Respond), http, store, clock, cancellation);
+    }
 
     private static IResult Respond(InspectionHeader header) => Results.Ok(new WeekState(header.OpenWeek, header.ClosedWeeks));
 

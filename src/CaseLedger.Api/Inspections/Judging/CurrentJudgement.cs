@@ -23,6 +23,9 @@ public sealed record CurrentJudgement : IRevisioned
     public int? Week { get; init; }
     public bool Moderated { get; init; }
 
+    /// <summary>Corrected after publication: its answer is no longer the one published.</summary>
+    public bool Corrected { get; init; }
+
     /// <summary>1 when recorded; each revision or moderation adds one. Kept by Marten's numeric revisions.</summary>
     public int Version { get; set; }
 
@@ -41,8 +44,9 @@ public sealed record CurrentJudgement : IRevisioned
 
     /// <summary>
     /// The one place an event changes a current judgement, so recording, revising and moderating cannot drift
-    /// apart. A moderation's rationale is not a note: it leaves the note as it was, and marks the judgement
-    /// moderated for good (a later revision does not unmark it).
+    /// apart. A moderation's or correction's rationale is not a note: it leaves the note as it was, and marks the
+    /// judgement moderated or corrected for good (a later revision does not unmark it). <paramref name="at"/> is the
+    /// change's valid time.
     /// </summary>
     public CurrentJudgement Apply(IJudgementChange change, string by, DateTimeOffset at, int? week) => this with
     {
@@ -58,6 +62,7 @@ public sealed record CurrentJudgement : IRevisioned
         LastChangedAt = at,
         Week = week,
         Moderated = Moderated || change is JudgementModerated,
+        Corrected = Corrected || change is PublishedJudgementCorrected,
         Version = change.Version,
     };
 

@@ -14,12 +14,12 @@ public sealed record JudgementChangeCommand(
     ChangeDecision.Change? Change,
     ChangeDecision.Kind Kind) : IInspectionCommand<CurrentJudgement>
 {
-    public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+    public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation)
     {
         var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
         if (rejection is not null) return rejection;
         var current = await session.LoadAsync<CurrentJudgement>(JudgementId, cancellation);
-        return ChangeDecision.Decide(context!, JudgementId, current, Change, Kind, now);
+        return ChangeDecision.Decide(context!, JudgementId, current, Change, Kind, clock);
     }
 
     public IResult Respond(CurrentJudgement changed) => Results.Ok(JudgementView.From(changed));

@@ -7,4 +7,5 @@ public sealed record JudgementInput(
     string? QuestionId,
     string? Answer,
     IReadOnlyList<string>? Reasons,
-    string? Note);
+    string? Note,
+    string? OccurredAt = null);

@@ -15,10 +15,11 @@ public sealed record JudgementView(
     string LastChangedBy,
     DateTimeOffset LastChangedAt,
     int? Week,
-    bool Moderated)
+    bool Moderated,
+    bool Corrected)
 {
     public static JudgementView From(CurrentJudgement judgement) => new(
         judgement.Id, judgement.InspectionId, judgement.CaseId, judgement.QuestionId, judgement.Answer, judgement.Reasons,
         judgement.Note, judgement.Version, judgement.RecordedBy, judgement.LastChangedBy, judgement.LastChangedAt,
-        judgement.Week, judgement.Moderated);
+        judgement.Week, judgement.Moderated, judgement.Corrected);
 }

@@ -19,14 +19,16 @@ public sealed record JudgingContext(Actor Actor, InspectionHeader Header, Framew
 
     /// <summary>
     /// A judgement write: its events fall in the week open now, and since it leaves the header's revision alone it
-    /// asks the commit to check that week and the publication again.
+    /// asks the commit to check that week and the publication again; a correction, made after publication (which
+    /// is final), has nothing to check.
     /// </summary>
-    public Decision<TState> Append<TState>(TState state, IReadOnlyList<object> events, IReadOnlyList<DocumentWrite> writes) => new()
+    public Decision<TState> Append<TState>(
+        TState state, IReadOnlyList<object> events, IReadOnlyList<DocumentWrite> writes, bool afterPublication = false) => new()
     {
         Events = events,
         Writes = writes,
         State = state,
         Week = Header.OpenWeek,
-        RequiresStillWritable = true,
+        RequiresStillWritable = !afterPublication,
     };
 }

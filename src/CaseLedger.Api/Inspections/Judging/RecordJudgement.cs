@@ -22,7 +22,7 @@ public static class RecordJudgementEndpoint
     /// under that id is a conflict. <paramref name="field"/> prefixes field names, so a batch can say which item is wrong.
     /// </summary>
     public static Decision<CurrentJudgement> Decide(
-        JudgingContext context, JudgementInput input, Guid judgementId, CurrentJudgement? sameId, DateTimeOffset now, string field = "")
+        JudgingContext context, JudgementInput input, Guid judgementId, CurrentJudgement? sameId, WriteClock clock, string field = "")
     {
         var (actor, header, framework) = context;
         var errors = new FieldErrors();
@@ -31,6 +31,7 @@ public static class RecordJudgementEndpoint
         var answer = Answers.Parse(input.Answer);
         if (answer is null) errors.OneOf(input.Answer, field + "answer", Answers.Names);
         errors.OptionalText(input.Note, field + "note", Answers.MaxNote);
+        var occurredAt = ValidTimes.Parse(errors, field + ValidTimes.Field, input.OccurredAt);
         if (errors.ToRejection() is { } invalid) return invalid;
 
         if ((InspectionRules.Writable(header) ?? InspectionRules.WeekOpen(header)) is { } closed) return closed;
@@ -45,6 +46,7 @@ public static class RecordJudgementEndpoint
 
         var reasons = input.Reasons ?? [];
         Answers.CheckReasons(errors, field + "reasons", answer!.Value, reasons, question);
+        if (sameId is null) ValidTimes.Check(errors, field + ValidTimes.Field, occurredAt, ValidTimes.ForJudgement(header, null, clock));
         if (errors.ToRejection() is { } badReasons) return badReasons;
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note;
@@ -56,8 +58,8 @@ public static class RecordJudgementEndpoint
                     Where(field), new Dictionary<string, object?> { ["existing"] = sameId.InspectionId == header.Id ? JudgementView.From(sameId) : null });
 
         var recorded = new JudgementRecorded(judgementId, @case.Id, question.Id, answer.Value, [.. reasons], note);
-        var judgement = CurrentJudgement.Start(header.Id, recorded, actor.UserId, now, header.OpenWeek);
-        return context.Append(judgement, [recorded], [DocumentWrite.Insert(judgement)]);
+        var judgement = CurrentJudgement.Start(header.Id, recorded, actor.UserId, occurredAt ?? clock.Now, header.OpenWeek);
+        return context.Append(judgement, [recorded], [DocumentWrite.Insert(judgement)]).HappenedAt(occurredAt);
     }
 
     private static string? Where(string field) => field.Length == 0 ? null : $"At {field.TrimEnd('.')}.";
@@ -78,12 +80,12 @@ public static class RecordJudgementEndpoint
     private sealed record Recording(Guid InspectionId, JudgementInput Input, Guid JudgementId, FrameworkCatalog Frameworks)
         : IInspectionCommand<CurrentJudgement>
     {
-        public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+        public async Task<Decision<CurrentJudgement>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation)
         {
             var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
             if (rejection is not null) return rejection;
             var sameId = Input.Id is null ? null : await session.LoadAsync<CurrentJudgement>(JudgementId, cancellation);
-            return Decide(context!, Input, JudgementId, sameId, now);
+            return Decide(context!, Input, JudgementId, sameId, clock);
         }
 
         public IResult Respond(CurrentJudgement judgement) => Created(judgement);

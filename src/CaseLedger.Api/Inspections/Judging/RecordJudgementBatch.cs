@@ -47,21 +47,23 @@ public static class RecordJudgementBatchEndpoint
     /// </summary>
     public static Decision<BatchResult> Decide(
         JudgingContext context, IReadOnlyList<JudgementInput> items, IReadOnlyList<Guid> ids,
-        IReadOnlyDictionary<Guid, CurrentJudgement> stored, DateTimeOffset now)
+        IReadOnlyDictionary<Guid, CurrentJudgement> stored, WriteClock clock)
     {
         if (FirstRepeatedIndex(ids) is { } repeatedId)
             return Rejection.Invalid($"judgements[{repeatedId}].id", "repeats the id of an earlier item in this batch.");
 
         var recorded = new List<JudgementRecorded>(items.Count);
+        var occurredAt = new List<DateTimeOffset?>(items.Count);
         var writes = new List<DocumentWrite>(items.Count);
         var results = new List<JudgementView>(items.Count);
         var newItemPlaces = new List<int>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
-            var item = RecordJudgementEndpoint.Decide(context, items[index], ids[index], stored.GetValueOrDefault(ids[index]), now, $"judgements[{index}].");
+            var item = RecordJudgementEndpoint.Decide(context, items[index], ids[index], stored.GetValueOrDefault(ids[index]), clock, $"judgements[{index}].");
             if (item.Rejection is { } refused) return refused;
             if (item.Events.Count > 0) newItemPlaces.Add(index);
             recorded.AddRange(item.Events.Cast<JudgementRecorded>());
+            occurredAt.AddRange(item.Events.Select((_, i) => item.OccurredAt.ElementAtOrDefault(i)));
             writes.AddRange(item.Writes);
             results.Add(JudgementView.From(item.State!));
         }
@@ -70,13 +72,13 @@ public static class RecordJudgementBatchEndpoint
                 $"At judgements[{newItemPlaces[twice]}] (counting only new items: {twice}).");
 
         var result = new BatchResult(recorded.Count, items.Count - recorded.Count, results);
-        return recorded.Count == 0 ? Decision<BatchResult>.Unchanged(result) : context.Append(result, recorded, writes);
+        return recorded.Count == 0 ? Decision<BatchResult>.Unchanged(result) : context.Append(result, recorded, writes) with { OccurredAt = occurredAt };
     }
 
     private sealed record Recording(Guid InspectionId, IReadOnlyList<JudgementInput> Items, IReadOnlyList<Guid> Ids, FrameworkCatalog Frameworks)
         : IInspectionCommand<BatchResult>
     {
-        public async Task<Decision<BatchResult>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+        public async Task<Decision<BatchResult>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation)
         {
             var (context, rejection) = await JudgingContext.LoadAsync(InspectionId, actor, session, Frameworks, cancellation);
             if (rejection is not null) return rejection;
@@ -84,7 +86,7 @@ public static class RecordJudgementBatchEndpoint
             var stored = givenIds.Count == 0
                 ? new Dictionary<Guid, CurrentJudgement>()
                 : (await session.LoadManyAsync<CurrentJudgement>(cancellation, givenIds)).ToDictionary(judgement => judgement.Id);
-            return Decide(context!, Items, Ids, stored, now);
+            return Decide(context!, Items, Ids, stored, clock);
         }
 
         public IResult Respond(BatchResult result) => Results.Created($"/inspections/{InspectionId}/judgements", result);

@@ -3,9 +3,9 @@ using CaseLedger.Api.Inspections.Writing;
 
 namespace CaseLedger.Api.Inspections.Judging;
 
-public sealed record ReviseJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Note, int? ExpectedVersion)
+public sealed record ReviseJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Note, int? ExpectedVersion, string? OccurredAt = null)
 {
-    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Note, ExpectedVersion);
+    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Note, ExpectedVersion, OccurredAt);
 }
 
 /// <summary>A team member changes a judgement during fieldwork, stating the version they saw.</summary>
@@ -30,6 +30,6 @@ public static class ReviseJudgementEndpoint
             new JudgementRevised(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, note, current.Version + 1));
 
     public static Decision<CurrentJudgement> Decide(
-        JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, DateTimeOffset now) =>
-        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Revision, now);
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ReviseJudgement? command, WriteClock clock) =>
+        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Revision, clock);
 }

@@ -4,9 +4,9 @@ using CaseLedger.Api.Inspections.Writing;
 
 namespace CaseLedger.Api.Inspections.Moderating;
 
-public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Rationale, int? ExpectedVersion)
+public sealed record ModerateJudgement(string? Answer, IReadOnlyList<string>? Reasons, string? Rationale, int? ExpectedVersion, string? OccurredAt = null)
 {
-    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Rationale, ExpectedVersion);
+    public ChangeDecision.Change ToChange() => new(Answer, Reasons, Rationale, ExpectedVersion, OccurredAt);
 }
 
 /// <summary>
@@ -34,6 +34,6 @@ public static class ModerateJudgementEndpoint
             new JudgementModerated(current.Id, current.CaseId, current.QuestionId, current.Answer, answer, reasons, rationale!, current.Version + 1));
 
     public static Decision<CurrentJudgement> Decide(
-        JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, DateTimeOffset now) =>
-        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Moderation, now);
+        JudgingContext context, Guid judgementId, CurrentJudgement? current, ModerateJudgement? command, WriteClock clock) =>
+        ChangeDecision.Decide(context, judgementId, current, command?.ToChange(), Moderation, clock);
 }

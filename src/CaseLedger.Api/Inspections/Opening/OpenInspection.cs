@@ -11,7 +11,8 @@ public sealed record OpenInspection(
     OpenInspection.YotInput? Yot,
     string? Title,
     IReadOnlyList<OpenInspection.WeekInput>? FieldworkWeeks,
-    IReadOnlyList<OpenInspection.MemberInput>? Team)
+    IReadOnlyList<OpenInspection.MemberInput>? Team,
+    string? OccurredAt = null)
 {
     public sealed record YotInput(string? Code, string? Name, string? Region);
 
@@ -31,7 +32,7 @@ public static class OpenInspectionEndpoint
     /// region but never set them, so no inspection can rename, move or impersonate a YOT.
     /// </summary>
     public static Decision<InspectionHeader> Decide(
-        OpenInspection command, Actor actor, FrameworkCatalog frameworks, RegisteredYot? registered, Guid newId, DateTimeOffset now)
+        OpenInspection command, Actor actor, FrameworkCatalog frameworks, RegisteredYot? registered, Guid newId, WriteClock clock)
     {
         if (actor.Role != Roles.LeadInspector)
             return Rejection.Forbidden("Only a lead inspector may open an inspection.");
@@ -55,6 +56,8 @@ public static class OpenInspectionEndpoint
             errors.OneOf(yot.Region, "yot.region", Regions.All, required: false);
         }
         errors.OptionalText(command.Title, "title", 200);
+        var occurredAt = ValidTimes.Parse(errors, ValidTimes.Field, command.OccurredAt);
+        ValidTimes.Check(errors, ValidTimes.Field, occurredAt, ValidRange.NotFuture(clock));
 
         var weeks = command.FieldworkWeeks ?? [];
         if (weeks.Count is 0 or > MaxWeeks) errors.Add("fieldworkWeeks", $"must list between 1 and {MaxWeeks} weeks.");
@@ -97,8 +100,9 @@ public static class OpenInspectionEndpoint
             string.IsNullOrWhiteSpace(command.Title) ? $"{framework.Name}: {registered.Name}" : command.Title.Trim(),
             [.. weeks.Select(week => new PlannedWeek(week.Number!.Value, week.StartsOn!.Value))],
             members);
-        var header = InspectionHeader.Start(opened, now);
-        return new Decision<InspectionHeader> { Events = [opened], StartsStream = true, Writes = [DocumentWrite.Insert(header)], State = header };
+        var header = InspectionHeader.Start(opened, occurredAt ?? clock.Now);
+        return new Decision<InspectionHeader> { Events = [opened], StartsStream = true, Writes = [DocumentWrite.Insert(header)], State = header }
+            .HappenedAt(occurredAt);
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -115,13 +119,13 @@ public static class OpenInspectionEndpoint
     {
         public Guid InspectionId => Command?.Id ?? NewId;
 
-        public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation)
+        public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation)
         {
             if (Command is null) return Rejection.MissingBody();
             var registered = YotCodes.IsValid(Command.Yot?.Code) ? await session.LoadAsync<RegisteredYot>(Command.Yot!.Code!, cancellation) : null;
-            return Decide(Command, actor, Frameworks, registered, NewId, now);
+            return Decide(Command, actor, Frameworks, registered, NewId, clock);
         }
 
-        public IResult Respond(InspectionHeader header) => Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1));
+        public IResult Respond(InspectionHeader header) => Results.Created($"/inspections/{header.Id}", InspectionSummary.From(header, version: 1, milestones: null));
     }
 }

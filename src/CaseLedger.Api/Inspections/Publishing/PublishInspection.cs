@@ -16,27 +16,52 @@ public static class PublishInspectionEndpoint
 
     public sealed record Published(Guid Id, string State, DateTimeOffset? PublishedAt, LeafReceipt? Ledger);
 
-    public static Decision<InspectionHeader> Decide(InspectionHeader header, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Pure. A stated publication time comes after everything the ledger holds (<paramref name="latest"/>, the
+    /// latest valid time of its events): what was published at a moment is the whole record as of that moment.
+    /// </summary>
+    public static Decision<InspectionHeader> Decide(
+        InspectionHeader header, Actor actor, WriteClock clock, string? occurredAt = null, DateTimeOffset? latest = null)
     {
         if ((InspectionRules.LeadOnly(header, actor, "publish it") ?? InspectionRules.Writable(header)) is { } refused)
             return refused;
         if (header.OpenWeek is { } open)
             return Rejection.Conflict($"Week {open} is still open; close it before publishing.");
-        return HeaderCommand.Evolve(header, now, new InspectionPublished(header.Id));
+        var errors = new FieldErrors();
+        var at = ValidTimes.Parse(errors, ValidTimes.Field, occurredAt);
+        var range = ValidTimes.ForHeader(header, clock);
+        if (latest is { } last) range = range.NotBefore(last, "the latest event in the ledger");
+        ValidTimes.Check(errors, ValidTimes.Field, at, range);
+        if (errors.ToRejection() is { } invalid) return invalid;
+        return HeaderCommand.Evolve(header, clock, at, new InspectionPublished(header.Id));
     }
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/publish", OperationId = "PublishInspection")]
     [ProducesResponseType<Published>(200, "application/json")]
-    [ProblemResponses(401, 403, 404, 409)]
+    [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
+    [ProblemResponses(400, 401, 403, 404, 409, 415)]
     public static async Task<IResult> Post(
         Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, LedgerSealing sealing, CancellationToken cancellation)
     {
-        var answer = await WritePipeline.RunAsync(
-            new HeaderCommand(id, Decide, header => Results.Ok(new Published(header.Id, header.State, header.PublishedAt, null))),
-            http, store, clock, cancellation);
+        var (body, unreadable) = await StatedTime.ReadAsync(http, cancellation);
+        if (unreadable is not null) return unreadable.ToResult();
+        var answer = await WritePipeline.RunAsync(new Publishing(id, body?.OccurredAt), http, store, clock, cancellation);
         if (answer is not Ok<Published> { Value: { } published } || !sealing.Enabled) return answer;
         return Results.Ok(published with { Ledger = await ReceiptAsync(id, store, clock, cancellation) });
+    }
+
+    /// <summary>Reads the header, and when a time is stated the latest valid time in the ledger to check it against.</summary>
+    private sealed record Publishing(Guid InspectionId, string? OccurredAt) : IInspectionCommand<InspectionHeader>
+    {
+        public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation)
+        {
+            if (await session.LoadAsync<InspectionHeader>(InspectionId, cancellation) is not { } header) return InspectionRules.NotFound(InspectionId);
+            var latest = OccurredAt is null ? null : await new LedgerEvents(session).LatestOccurredAtAsync(InspectionId, cancellation);
+            return Decide(header, actor, clock, OccurredAt, latest);
+        }
+
+        public IResult Respond(InspectionHeader header) => Results.Ok(new Published(header.Id, header.State, header.PublishedAt, null));
     }
 
     // Publication is the stream's last event: nothing can be appended after it.

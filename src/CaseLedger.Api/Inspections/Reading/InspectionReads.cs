@@ -6,7 +6,8 @@ public static class InspectionReads
 {
     public sealed record InspectionListItem(
         Guid Id, string FrameworkId, int FrameworkVersion, YotReference Yot, string Title, string State,
-        int Cases, int? OpenWeek, DateTimeOffset OpenedAt, DateTimeOffset? PublishedAt);
+        int Cases, int? OpenWeek, DateTimeOffset OpenedAt, DateTimeOffset? OpenedRecordedAt, DateTimeOffset? PublishedAt,
+        DateTimeOffset? PublishedRecordedAt);
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections", OperationId = "ListInspections")]
@@ -23,9 +24,15 @@ public static class InspectionReads
         if (state is not null) query = query.Where(header => header.State == state);
         if (!actor.IsAuditor) query = query.Where(header => header.Team.Any(member => member.UserId == actor.UserId));
         var headers = await query.OrderBy(header => header.OpenedAt).ToListAsync(cancellation);
-        return Results.Ok(headers.Select(header => new InspectionListItem(
-            header.Id, header.FrameworkId, header.FrameworkVersion, header.Yot, header.Title, header.State,
-            header.Sample.Count, header.OpenWeek, header.OpenedAt, header.PublishedAt)));
+        var milestones = await Milestones.LoadAsync(session, [.. headers.Select(header => header.Id)], cancellation);
+        return Results.Ok(headers.Select(header =>
+        {
+            var times = milestones.GetValueOrDefault(header.Id);
+            return new InspectionListItem(
+                header.Id, header.FrameworkId, header.FrameworkVersion, header.Yot, header.Title, header.State, header.Sample.Count,
+                header.OpenWeek, times?.OpenedAt ?? header.OpenedAt, times?.OpenedRecordedAt, times?.PublishedAt ?? header.PublishedAt,
+                times?.PublishedRecordedAt);
+        }));
     }
 
     [Authorize(Roles = Roles.InspectionReaders)]
@@ -38,7 +45,8 @@ public static class InspectionReads
         if ((header is null ? InspectionRules.NotFound(id) : InspectionRules.Reachable(header, Actor.From(http)!)) is { } hidden)
             return hidden.ToResult();
         var stream = await session.Events.FetchStreamStateAsync(id, cancellation);
-        return Results.Ok(InspectionSummary.From(header!, stream?.Version ?? 0));
+        var milestones = await Milestones.LoadAsync(session, [id], cancellation);
+        return Results.Ok(InspectionSummary.From(header!, stream?.Version ?? 0, milestones.GetValueOrDefault(id)));
     }
 
     [Authorize(Roles = Roles.InspectionReaders)]

@@ -1,3 +1,4 @@
+using CaseLedger.Api.Scores;
 
 namespace CaseLedger.Api.Inspections.Reading;
 
@@ -30,11 +31,12 @@ public static class Reach
     public static Sight SightOf(this Actor actor, InspectionHeader header) =>
         Of(actor, header.IsPublished, header.IsOnTeam(actor.UserId));
 
-    /// <summary>Whether a caller with this sight may see the inspection as it stood at <paramref name="version"/>.</summary>
-    public static bool MaySeeVersion(this Sight sight, long version, long? publishedVersion) => sight switch
+    /// <summary>Whether a caller with this sight may see the inspection as it stood at <paramref name="point"/>:
+    /// the published record takes in the publication, in both times.</summary>
+    public static bool MaySee(this Sight sight, ResolvedPoint point, InspectionScores scores) => sight switch
     {
         Sight.Whole => true,
-        Sight.Published => publishedVersion is { } published && version >= published,
+        Sight.Published => scores.IsPublishedAt(point),
         _ => false,
     };
 }

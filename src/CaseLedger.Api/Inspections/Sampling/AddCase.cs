@@ -12,7 +12,8 @@ public sealed record AddCase(
     string? Gender,
     string? Ethnicity,
     string? RiskOfHarm,
-    string? Status);
+    string? Status,
+    string? OccurredAt = null);
 
 public static class AddCaseEndpoint
 {
@@ -23,7 +24,7 @@ public static class AddCaseEndpoint
     /// <summary>Pure: the case joins the sample, or the reason it cannot. A case is anonymised: a reference,
     /// never a name.</summary>
     public static Decision<InspectionHeader> Decide(
-        InspectionHeader header, Actor actor, AddCase command, Guid newId, DateTimeOffset now)
+        InspectionHeader header, Actor actor, AddCase command, Guid newId, WriteClock clock)
     {
         if ((InspectionRules.LeadOnly(header, actor, "choose the case sample") ?? InspectionRules.Writable(header)) is { } refused)
             return refused;
@@ -37,6 +38,8 @@ public static class AddCaseEndpoint
         errors.OptionalText(command.Ethnicity, "ethnicity", 60);
         errors.OneOf(command.RiskOfHarm, "riskOfHarm", FrameworkVocabulary.RiskOfHarm, required: false);
         errors.OneOf(command.Status, "status", Statuses, required: false);
+        var occurredAt = ValidTimes.Parse(errors, ValidTimes.Field, command.OccurredAt);
+        ValidTimes.Check(errors, ValidTimes.Field, occurredAt, ValidTimes.ForHeader(header, clock));
         if (errors.ToRejection() is { } invalid) return invalid;
 
         var sampled = new SampledCase(command.Id ?? newId, command.Reference!.Trim(), command.SentenceType!, command.Setting!,
@@ -52,7 +55,7 @@ public static class AddCaseEndpoint
         if (header.Sample.Count >= MaxSample)
             return Rejection.Conflict($"The sample already holds {MaxSample} cases, the most an inspection takes.");
 
-        return HeaderCommand.Evolve(header, now, new CaseAddedToSample(sampled));
+        return HeaderCommand.Evolve(header, clock, occurredAt, new CaseAddedToSample(sampled));
     }
 
     [Authorize(Roles = Roles.Leads)]
@@ -66,7 +69,7 @@ public static class AddCaseEndpoint
         // Chosen once, so a retried attempt adds the same case rather than a second one.
         var caseId = command.Id ?? Guid.NewGuid();
         return WritePipeline.RunAsync(
-            new HeaderCommand(id, (header, actor, now) => Decide(header, actor, command with { Id = caseId }, caseId, now),
+            new HeaderCommand(id, (header, actor, clock) => Decide(header, actor, command with { Id = caseId }, caseId, clock),
                 header => Results.Created($"/inspections/{id}/cases/{caseId}", header.FindCase(caseId))),
             http, store, clock, cancellation);
     }

@@ -15,6 +15,10 @@ public sealed record Decision<TState>
 
     public TState? State { get; init; }
 
+    /// <summary>The valid time each event states, by position; none (or a null) where it happened when recorded.
+    /// The pipeline stamps it on the event (<see cref="LedgerWrites.OccurredAtHeader"/>).</summary>
+    public IReadOnlyList<DateTimeOffset?> OccurredAt { get; init; } = [];
+
     public Rejection? Rejection { get; init; }
 
     /// <summary>The fieldwork week the events fall in, stamped on them as metadata (none outside the weeks).</summary>
@@ -31,6 +35,10 @@ public sealed record Decision<TState>
     public bool RequiresStillWritable { get; init; }
 
     public bool Changes => Events.Count > 0 || Writes.Count > 0;
+
+    /// <summary>Every event of this decision happened at <paramref name="occurredAt"/> (null: when recorded).</summary>
+    public Decision<TState> HappenedAt(DateTimeOffset? occurredAt) =>
+        occurredAt is null ? this : this with { OccurredAt = [.. Events.Select(_ => occurredAt)] };
 
     public static Decision<TState> Unchanged(TState state) => new() { State = state };
 

@@ -5,27 +5,28 @@ namespace CaseLedger.Api.Inspections.Writing;
 /// decision stores the evolved header under its next revision, so two such commands racing cannot both win.</summary>
 public sealed record HeaderCommand(
     Guid InspectionId,
-    Func<InspectionHeader, Actor, DateTimeOffset, Decision<InspectionHeader>> Decide,
+    Func<InspectionHeader, Actor, WriteClock, Decision<InspectionHeader>> Decide,
     Func<InspectionHeader, IResult> Reply) : IInspectionCommand<InspectionHeader>
 {
-    public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation) =>
+    public async Task<Decision<InspectionHeader>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation) =>
         await session.LoadAsync<InspectionHeader>(InspectionId, cancellation) is { } header
-            ? Decide(header, actor, now)
+            ? Decide(header, actor, clock)
             : InspectionRules.NotFound(InspectionId);
 
     public IResult Respond(InspectionHeader state) => Reply(state);
 
-    /// <summary>The header after <paramref name="events"/>, stored as its next revision; none, and nothing changes.</summary>
-    public static Decision<InspectionHeader> Evolve(InspectionHeader header, DateTimeOffset now, params object[] events)
+    /// <summary>The header after <paramref name="events"/>, which happened at <paramref name="occurredAt"/> (null:
+    /// now, as they are recorded), stored as its next revision; none, and nothing changes.</summary>
+    public static Decision<InspectionHeader> Evolve(InspectionHeader header, WriteClock clock, DateTimeOffset? occurredAt, params object[] events)
     {
         if (events.Length == 0) return Decision<InspectionHeader>.Unchanged(header);
-        var evolved = events.Aggregate(header, (state, @event) => state.Apply(@event, now));
+        var evolved = events.Aggregate(header, (state, @event) => state.Apply(@event, occurredAt ?? clock.Now));
         return new Decision<InspectionHeader>
         {
             Events = events,
             Writes = [DocumentWrite.Revise(evolved, header.Version + 1)],
             State = evolved,
             Week = header.OpenWeek,
-        };
+        }.HappenedAt(occurredAt);
     }
 }

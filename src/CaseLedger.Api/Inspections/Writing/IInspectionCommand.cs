@@ -11,7 +11,7 @@ public interface IInspectionCommand<TState>
     Guid InspectionId { get; }
 
     /// <summary>Reads (never writes) what the decision needs, then decides purely from it.</summary>
-    Task<Decision<TState>> DecideAsync(IQuerySession session, Actor actor, DateTimeOffset now, CancellationToken cancellation);
+    Task<Decision<TState>> DecideAsync(IQuerySession session, Actor actor, WriteClock clock, CancellationToken cancellation);
 
     IResult Respond(TState state);
 

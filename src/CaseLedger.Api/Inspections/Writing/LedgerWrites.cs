@@ -10,12 +10,23 @@ public static class LedgerWrites
     public const string RoleHeader = "role";
     public const string WeekHeader = "week";
 
+    /// <summary>The valid time an event states (DESIGN §11), in <see cref="Instants.StoredFormat"/>; absent when
+    /// it happened when recorded, so the recorded time (Marten's commit timestamp) stands for it.</summary>
+    public const string OccurredAtHeader = "occurredAt";
+
     public static void Stamp(this IDocumentSession session, Actor actor, HttpContext http, int? week)
     {
         session.LastModifiedBy = actor.UserId;
         session.CorrelationId = http.CorrelationId();
         session.SetHeader(RoleHeader, actor.Role);
         if (week is { } number) session.SetHeader(WeekHeader, number);
+    }
+
+    /// <summary>Each event's own valid time, where its decision stated one: a batch's items may each state theirs.</summary>
+    public static void StampValidTimes(this IReadOnlyList<IEvent> events, IReadOnlyList<DateTimeOffset?> occurredAt)
+    {
+        for (var i = 0; i < events.Count && i < occurredAt.Count; i++)
+            if (occurredAt[i] is { } at) events[i].SetHeader(OccurredAtHeader, Instants.Stored(at));
     }
 
     /// <summary>

@@ -16,14 +16,20 @@ public static class WritePipeline
         IInspectionCommand<TState> command, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
-        var decision = await command.DecideAsync(session, actor, clock.GetUtcNow(), cancellation);
+        var writeClock = http.RequestServices.GetRequiredService<ValidTimeSettings>().At(clock.GetUtcNow());
+        var decision = await command.DecideAsync(session, actor, writeClock, cancellation);
         if (decision.Rejection is { } rejection) return rejection.ToResult();
         if (!decision.Changes) return command.Respond(decision.State!);
 
         var inspectionId = command.InspectionId;
         session.Stamp(actor, http, decision.Week);
-        if (decision.StartsStream) session.Events.StartStream<InspectionHeader>(inspectionId, decision.Events.ToArray());
-        else if (decision.Events.Count > 0) session.Events.Append(inspectionId, decision.Events.ToArray());
+        if (decision.Events.Count > 0)
+        {
+            var appended = decision.StartsStream
+                ? session.Events.StartStream<InspectionHeader>(inspectionId, decision.Events.ToArray())
+                : session.Events.Append(inspectionId, decision.Events.ToArray());
+            appended.Events.StampValidTimes(decision.OccurredAt);
+        }
         foreach (var write in decision.Writes) write.ApplyTo(session);
         if (decision.RequiresStillWritable) session.RequireStillWritable(inspectionId, decision.Week);
         try

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CaseLedger.Api.Ledger.Canonical;
 
@@ -6,15 +5,16 @@ namespace CaseLedger.Api.Ledger.Leaves;
 
 /// <summary>
 /// The leaf of one event in the ledger's Merkle tree (DESIGN §10): the RFC 8785 canonical JSON of
-/// <c>{sequence, streamId, version, type, data, recordedAt, user, role, correlationId, week}</c>. Every member is
+/// <c>{sequence, streamId, version, type, data, recordedAt, occurredAt, user, role, correlationId, week}</c>. Every member is
 /// always present, a missing value as an explicit null, so a leaf's shape never depends on what an event carried.
 /// The stream id is the lowercase hyphenated form PostgreSQL prints for a uuid. The recorded time is an RFC 3339
 /// UTC string with exactly six fraction digits: PostgreSQL's timestamptz keeps microseconds, so the same leaf comes
-/// back from the stored row; finer .NET ticks are dropped, not rounded, for the same reason.
+/// back from the stored row; finer .NET ticks are dropped, not rounded, for the same reason. The valid time
+/// (<c>occurredAt</c>, DESIGN §11) is written the same way, and is the recorded time where the write stated none.
 /// </summary>
 public static class LeafBytes
 {
-    public const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    public const string RecordedAtFormat = Instants.StoredFormat;
 
     /// <summary>The canonical leaf of <paramref name="e"/>, whose body <paramref name="data"/> is as Marten stored it.</summary>
     public static byte[] Of(IEvent e, JsonElement data) => Of(LeafFields.From(e, data));
@@ -38,6 +38,7 @@ public static class LeafBytes
             writer.WritePropertyName("data");
             fields.Data.WriteTo(writer);
             writer.WriteString("recordedAt", RecordedAt(fields.RecordedAt));
+            writer.WriteString("occurredAt", RecordedAt(fields.OccurredAt));
             WriteNullable(writer, "user", fields.User);
             WriteNullable(writer, "role", fields.Role);
             WriteNullable(writer, "correlationId", fields.CorrelationId);
@@ -50,11 +51,7 @@ public static class LeafBytes
     }
 
     /// <summary>A recorded time as a leaf writes it: UTC, to the microsecond.</summary>
-    public static string RecordedAt(DateTimeOffset value)
-    {
-        var utc = value.UtcDateTime;
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)).ToString(RecordedAtFormat, CultureInfo.InvariantCulture);
-    }
+    public static string RecordedAt(DateTimeOffset value) => Instants.Stored(value);
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
     {

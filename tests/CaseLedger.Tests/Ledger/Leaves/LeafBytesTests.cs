@@ -20,13 +20,14 @@ public class LeafBytesTests
     private static LeafFields Sample() => new(
         Sequence: 1207, StreamId: Stream, Version: 3, Type: "judgement_recorded",
         Data: Json("""{"questionId":"1.2","answer":"sufficient","reasons":["ok"],"note":null,"score":0.5}"""),
-        RecordedAt: Recorded, User: "lead-1", Role: "lead-inspector", CorrelationId: "c-1", Week: 2);
+        RecordedAt: Recorded, OccurredAt: Recorded.AddDays(-2), User: "lead-1", Role: "lead-inspector", CorrelationId: "c-1", Week: 2);
 
     // Single quotes for double, to keep the expected leaves readable.
     private static string Quoted(string text) => text.Replace('\'', '"');
 
     private static readonly string SampleLeaf = Quoted(
         "{'correlationId':'c-1','data':{'answer':'sufficient','note':null,'questionId':'1.2','reasons':['ok'],'score':0.5}," +
+        "'occurredAt':'2016-06-20T09:30:15.123456Z'," +
         "'recordedAt':'2016-06-22T09:30:15.123456Z','role':'lead-inspector','sequence':1207," +
         "'streamId':'5a0c4e1b-2f43-4d1e-9c6b-7e4f1a2b3c4d','type':'judgement_recorded','user':'lead-1','version':3,'week':2}");
 
@@ -41,7 +42,7 @@ public class LeafBytesTests
         using var document = JsonDocument.Parse(LeafBytes.Of(leaf));
 
         Assert.Equal(
-            ["correlationId", "data", "recordedAt", "role", "sequence", "streamId", "type", "user", "version", "week"],
+            ["correlationId", "data", "occurredAt", "recordedAt", "role", "sequence", "streamId", "type", "user", "version", "week"],
             document.RootElement.EnumerateObject().Select(member => member.Name));
         Assert.All(["correlationId", "role", "user", "week"],
             name => Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty(name).ValueKind));
@@ -103,6 +104,8 @@ public class LeafBytesTests
         Assert.Equal(Quoted(
             "{'correlationId':'c-1','data':{'answer':'sufficient','caseId':'22222222-2222-2222-2222-222222222222'," +
             "'judgementId':'11111111-1111-1111-1111-111111111111','note':null,'questionId':'1.2','reasons':['ok']}," +
+            // No stated valid time: it happened when it was recorded.
+            "'occurredAt':'2016-06-22T09:30:15.123456Z'," +
             "'recordedAt':'2016-06-22T09:30:15.123456Z','role':'lead-inspector','sequence':1207," +
             "'streamId':'5a0c4e1b-2f43-4d1e-9c6b-7e4f1a2b3c4d','type':'judgement_recorded','user':'lead-1','version':3,'week':2}"),
             Encoding.UTF8.GetString(LeafBytes.Of(e, data)));
