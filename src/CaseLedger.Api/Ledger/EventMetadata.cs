@@ -20,6 +20,9 @@ public static class EventMetadata
         {
             null => null,
             JsonElement { ValueKind: JsonValueKind.String } element => Instants.TryParse(element.GetString(), out var at) ? at : null,
+            // Marten's header reader turns a timestamp string back into a DateTime (UTC, as stored).
+            DateTime stored => new DateTimeOffset(stored.Kind == DateTimeKind.Local ? stored.ToUniversalTime() : DateTime.SpecifyKind(stored, DateTimeKind.Utc)),
+            DateTimeOffset stored => stored,
             var value => Instants.TryParse(value.ToString(), out var at) ? at : null,
         };
 

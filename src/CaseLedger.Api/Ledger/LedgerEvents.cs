@@ -60,7 +60,7 @@ public sealed class LedgerEvents(IQuerySession session)
         var versions = await session.AdvancedSql.QueryAsync<long>(
             $"""
              select version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events
-              where stream_id = ? and version > ? and headers ? '{LedgerWrites.OccurredAtHeader}'
+              where stream_id = ? and version > ? and headers ->> '{LedgerWrites.OccurredAtHeader}' is not null
                 and timestamp - (headers ->> '{LedgerWrites.OccurredAtHeader}')::timestamptz > make_interval(secs => ?)
               order by version limit ?
              """,

@@ -33,4 +33,18 @@ public sealed class PublishInspectionDecisionTests
     [Fact]
     public void Publishing_twice_is_refused() =>
         AssertRefused(PublishInspectionEndpoint.Decide(Published(), Lead, Now), 409);
+
+    [Fact]
+    public void A_stated_publication_comes_after_the_latest_event_in_the_ledger()
+    {
+        var header = Header(openWeek: null, closedWeeks: [1, 2, 3]) with { OpenedAt = Now.AddDays(-30), LastOccurredAt = Now.AddDays(-20) };
+        var latest = Now.AddDays(-10);
+
+        var early = PublishInspectionEndpoint.Decide(header, Lead, Now, Instants.Stored(Now.AddDays(-15)), latest);
+        var later = PublishInspectionEndpoint.Decide(header, Lead, Now, Instants.Stored(Now.AddDays(-5)), latest);
+
+        AssertRefused(early, 400);
+        Assert.Contains("(the latest event in the ledger)", early.Rejection!.Errors!["occurredAt"][0]);
+        Assert.Equal(Now.AddDays(-5), later.State!.PublishedAt);
+    }
 }
