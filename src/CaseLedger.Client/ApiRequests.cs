@@ -4,6 +4,7 @@ using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Opening;
 using CaseLedger.Api.Inspections.Sampling;
+using CaseLedger.Api.Inspections.Timing;
 using CaseLedger.Api.Yots;
 
 namespace CaseLedger.Client;
@@ -20,25 +21,34 @@ public static class ApiRequests
 
     /// <summary>The YOT is named by its code alone: its name and region come from the register.</summary>
     public static PreparedRequest OpenInspection(this ApiClient api, string lead, Guid id, string frameworkId, int? frameworkVersion,
-        YotReference yot, string? title, IEnumerable<PlannedWeek> weeks, IEnumerable<TeamMember> team) =>
+        YotReference yot, string? title, IEnumerable<PlannedWeek> weeks, IEnumerable<TeamMember> team, DateTimeOffset? occurredAt = null) =>
         api.Post("/inspections", lead, Roles.LeadInspector, new OpenInspection(
             id, frameworkId, frameworkVersion, new OpenInspection.YotInput(yot.Code, null, null), title,
             [.. weeks.Select(week => new OpenInspection.WeekInput(week.Number, week.StartsOn))],
-            [.. team.Select(member => new OpenInspection.MemberInput(member.UserId, member.Role))]), 201);
+            [.. team.Select(member => new OpenInspection.MemberInput(member.UserId, member.Role))], Stated(occurredAt)), 201);
 
-    public static PreparedRequest AddCase(this ApiClient api, Guid inspectionId, string lead, SampledCase @case) =>
+    public static PreparedRequest AddCase(this ApiClient api, Guid inspectionId, string lead, SampledCase @case, DateTimeOffset? occurredAt = null) =>
         api.Post($"/inspections/{inspectionId}/cases", lead, Roles.LeadInspector, new AddCase(
             @case.Id, @case.Reference, @case.SentenceType, @case.Setting, @case.AgeAtStart, @case.Gender, @case.Ethnicity,
-            @case.RiskOfHarm, @case.Status), 201);
+            @case.RiskOfHarm, @case.Status, Stated(occurredAt)), 201);
 
-    public static PreparedRequest OpenWeek(this ApiClient api, Guid inspectionId, string lead, int week) =>
-        api.PostEmpty($"/inspections/{inspectionId}/weeks/{week}/open", lead, Roles.LeadInspector, 200);
+    public static PreparedRequest OpenWeek(this ApiClient api, Guid inspectionId, string lead, int week, DateTimeOffset? occurredAt = null) =>
+        PostStated(api, $"/inspections/{inspectionId}/weeks/{week}/open", lead, occurredAt);
 
-    public static PreparedRequest CloseWeek(this ApiClient api, Guid inspectionId, string lead, int week) =>
-        api.PostEmpty($"/inspections/{inspectionId}/weeks/{week}/close", lead, Roles.LeadInspector, 200);
+    public static PreparedRequest CloseWeek(this ApiClient api, Guid inspectionId, string lead, int week, DateTimeOffset? occurredAt = null) =>
+        PostStated(api, $"/inspections/{inspectionId}/weeks/{week}/close", lead, occurredAt);
 
-    public static PreparedRequest Publish(this ApiClient api, Guid inspectionId, string lead) =>
-        api.PostEmpty($"/inspections/{inspectionId}/publish", lead, Roles.LeadInspector, 200);
+    public static PreparedRequest Publish(this ApiClient api, Guid inspectionId, string lead, DateTimeOffset? occurredAt = null) =>
+        PostStated(api, $"/inspections/{inspectionId}/publish", lead, occurredAt);
+
+    /// <summary>A lead's step that says nothing but, perhaps, when it happened: bare when it happened now.</summary>
+    private static PreparedRequest PostStated(ApiClient api, string path, string lead, DateTimeOffset? occurredAt) =>
+        occurredAt is null
+            ? api.PostEmpty(path, lead, Roles.LeadInspector, 200)
+            : api.Post(path, lead, Roles.LeadInspector, new StatedTime(Stated(occurredAt)), 200);
+
+    /// <summary>A valid time as the API reads one; null for "when it is recorded".</summary>
+    public static string? Stated(DateTimeOffset? occurredAt) => occurredAt is { } at ? Instants.Stored(at) : null;
 
     /// <summary>One upload of judgements by one member (all or nothing, at most 5,000).</summary>
     public static PreparedRequest RecordBatch(this ApiClient api, Guid inspectionId, string user, string role, RecordJudgementBatch batch) =>

@@ -28,31 +28,36 @@ internal sealed class DemoClient(ApiClient api)
 
     public Task Open(DemoInspection inspection, int frameworkVersion, string step, CancellationToken cancellation) =>
         Send(api.OpenInspection(inspection.Lead, inspection.Id, inspection.FrameworkId, frameworkVersion, inspection.Yot, inspection.Title,
-            inspection.FieldworkWeeks.Select((starts, index) => new PlannedWeek(index + 1, starts)), inspection.Team), step, cancellation);
+            inspection.FieldworkWeeks.Select((starts, index) => new PlannedWeek(index + 1, starts)), inspection.Team,
+            inspection.Calendar.Opened), step, cancellation);
 
     public Task AddCase(DemoInspection inspection, SampledCase @case, string step, CancellationToken cancellation) =>
-        Send(api.AddCase(inspection.Id, inspection.Lead, @case), step, cancellation);
+        Send(api.AddCase(inspection.Id, inspection.Lead, @case, inspection.Calendar.Sampled), step, cancellation);
 
     public Task OpenWeek(DemoInspection inspection, int week, string step, CancellationToken cancellation) =>
-        Send(api.OpenWeek(inspection.Id, inspection.Lead, week), step, cancellation);
+        Send(api.OpenWeek(inspection.Id, inspection.Lead, week, inspection.Calendar.WeekOpened(week)), step, cancellation);
 
     public Task CloseWeek(DemoInspection inspection, int week, string step, CancellationToken cancellation) =>
-        Send(api.CloseWeek(inspection.Id, inspection.Lead, week), step, cancellation);
+        Send(api.CloseWeek(inspection.Id, inspection.Lead, week, inspection.Calendar.WeekClosed(week)), step, cancellation);
 
     public Task Publish(DemoInspection inspection, string step, CancellationToken cancellation) =>
-        Send(api.Publish(inspection.Id, inspection.Lead), step, cancellation);
+        Send(api.Publish(inspection.Id, inspection.Lead, inspection.Calendar.Published), step, cancellation);
 
-    public Task Record(Guid inspectionId, Actor actor, IEnumerable<ScriptedJudgement> judgements, string step, CancellationToken cancellation) =>
-        Send(api.RecordBatch(inspectionId, actor.UserId, actor.Role, new RecordJudgementBatch(
+    public Task Record(DemoInspection inspection, Actor actor, IEnumerable<ScriptedJudgement> judgements, string step, CancellationToken cancellation) =>
+        Send(api.RecordBatch(inspection.Id, actor.UserId, actor.Role, new RecordJudgementBatch(
             [.. judgements.Select(judgement => new JudgementInput(
-                judgement.Id, judgement.CaseId, judgement.QuestionId, Answers.Name(judgement.Answer), judgement.Reasons, null))])), step, cancellation);
+                judgement.Id, judgement.CaseId, judgement.QuestionId, Answers.Name(judgement.Answer), judgement.Reasons, null,
+                ApiRequests.Stated(inspection.Calendar.Judged(judgement.Week))))])), step, cancellation);
 
-    public Task Change(Guid inspectionId, Guid judgementId, Actor actor, ScriptedChange change, int expectedVersion, string step, CancellationToken cancellation) =>
-        Send(change.IsModeration
-            ? api.Moderate(inspectionId, judgementId, actor.UserId,
-                new ModerateJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion))
-            : api.Revise(inspectionId, judgementId, actor.UserId, actor.Role,
-                new ReviseJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion)), step, cancellation);
+    public Task Change(DemoInspection inspection, Guid judgementId, Actor actor, ScriptedChange change, int expectedVersion, string step, CancellationToken cancellation)
+    {
+        var occurredAt = ApiRequests.Stated(inspection.Calendar.Changed(change.Week));
+        return Send(change.IsModeration
+            ? api.Moderate(inspection.Id, judgementId, actor.UserId,
+                new ModerateJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion, occurredAt))
+            : api.Revise(inspection.Id, judgementId, actor.UserId, actor.Role,
+                new ReviseJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion, occurredAt)), step, cancellation);
+    }
 
     private Task Send(PreparedRequest request, string step, CancellationToken cancellation) =>
         api.SendAsync(request with { CorrelationId = step }, cancellation);

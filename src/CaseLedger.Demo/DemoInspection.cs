@@ -13,12 +13,15 @@ public sealed record DemoInspection(
     YotReference Yot,
     string Title,
     IReadOnlyList<DateOnly> FieldworkWeeks,
+    DateOnly PublishedOn,
     IReadOnlyList<TeamMember> Team,
     IReadOnlyList<DemoCase> Cases,
     DemoAnswers Answers,
     IReadOnlyList<FindingChanges> Changes)
 {
     public Guid Id => DemoIds.Inspection(Key);
+
+    public DemoCalendar Calendar => new(this);
 
     public string Lead => Team.Single(member => member.Role == TeamRoles.LeadInspector).UserId;
 }

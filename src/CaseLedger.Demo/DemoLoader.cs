@@ -91,7 +91,7 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
         {
             var actor = ActorFor(script.Inspection, byMember.Key);
             foreach (var (chunk, index) in byMember.Chunk(BatchSize).Select((chunk, index) => (chunk, index)))
-                await client.Record(script.Id, actor, chunk, Step(script.Inspection, $"week-{week}-record-{byMember.Key}-{index + 1}"), cancellation);
+                await client.Record(script.Inspection, actor, chunk, Step(script.Inspection, $"week-{week}-record-{byMember.Key}-{index + 1}"), cancellation);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
                 throw new DemoLoadException(
                     $"Demo '{script.Inspection.Key}': judgement {judgement.Id} is at version {current}, but its next change expects {expected}.");
             var kind = change.IsModeration ? "moderations" : "revisions";
-            await client.Change(script.Id, judgement.Id, ActorFor(script.Inspection, change.By), change, expected,
+            await client.Change(script.Inspection, judgement.Id, ActorFor(script.Inspection, change.By), change, expected,
                 Step(script.Inspection, $"{phase}-{kind}"), cancellation);
             versions[judgement.Id] = expected + 1;
         }

@@ -12,6 +12,7 @@ internal sealed record DemoSeed(
     YotReference Yot,
     string Title,
     IReadOnlyList<DateOnly> FieldworkWeeks,
+    DateOnly PublishedOn,
     IReadOnlyList<TeamMember> Team,
     SampleCharacteristics Sample,
     DemoAnswers Answers,
@@ -24,6 +25,6 @@ internal sealed record DemoSeed(
         if ((Answers as StatedFindings)?.Questions.FirstOrDefault(finding => finding.StatesHalf) is { } half)
             throw new InvalidOperationException(
                 $"Question '{half.QuestionId}' in '{Key}.json' must state how many cases were applicable and how many sufficient, or neither.");
-        return new(Key, Seed, FrameworkId, Yot, Title, FieldworkWeeks, Team, Sample.Build([.. Team.Select(member => member.UserId)]), Answers, Changes);
+        return new(Key, Seed, FrameworkId, Yot, Title, FieldworkWeeks, PublishedOn, Team, Sample.Build([.. Team.Select(member => member.UserId)]), Answers, Changes);
     }
 }

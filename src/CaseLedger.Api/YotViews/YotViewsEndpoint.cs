@@ -94,6 +94,8 @@ public static class YotViewsEndpoint
             then.State == InspectionStates.Published ? inspection.PublishedRecordedAt : null, then.State, shown, change);
     }
 
-    public static (DateOnly, DateTimeOffset) Chronology(InspectionScores scores) =>
-        (scores.FieldworkStartsOn ?? DateOnly.FromDateTime(scores.OpenedAt.UtcDateTime), scores.OpenedAt);
+    /// <summary>Fieldwork, then the opening's valid time; inspections stated to open at the same moment fall back on
+    /// when the ledger recorded them, then the id, so "latest" is the same live and after a rebuild.</summary>
+    public static (DateOnly, DateTimeOffset, DateTimeOffset, Guid) Chronology(InspectionScores scores) =>
+        (scores.FieldworkStartsOn ?? DateOnly.FromDateTime(scores.OpenedAt.UtcDateTime), scores.OpenedAt, scores.OpenedRecordedAt, scores.Id);
 }
