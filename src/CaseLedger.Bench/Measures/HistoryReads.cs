@@ -25,6 +25,9 @@ public sealed class HistoryReads : IMeasure
         var theme = framework.Themes.First(t => t.JudgedBy is null).Id;
         var at = loaded.MidLoadAt.UtcDateTime;
         var atText = Uri.EscapeDataString(at.ToString("O"));
+        // After the whole load: the point takes in every event, so the read does all the work a point read can.
+        var both = DateTime.UtcNow;
+        var bothText = Uri.EscapeDataString(both.ToString("O"));
         var streamFold = "the inspection's events read in order, deserialised and folded into counts per question";
         var opened = $"select stream_id from {Events} where type = 'inspection_opened'";
         // The YOT read asks about the inspection opened last before that moment: one still in fieldwork then, which
@@ -43,6 +46,15 @@ public sealed class HistoryReads : IMeasure
             new("history?from=week:1&to=version:last",
                 $"/inspections/{id}/history?from=week:1&to=version:{largest.EventCount}", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
+            // Bitemporal: both bounds at once, valid time (each event's stated occurredAt, else its commit) and
+            // recorded time; the raw side filters on the same two expressions.
+            new("scores?at=T&recordedAt=T (bitemporal)", $"/inspections/{id}/scores?at={bothText}&recordedAt={bothText}", false,
+                "the inspection's events within both bounds, deserialised and folded into counts per question",
+                $"""
+                select mt_dotnet_type, data from {Events} where stream_id = $1 and timestamp <= $2
+                  and coalesce((headers ->> 'occurredAt')::timestamptz, timestamp) <= $2
+                order by version
+                """, [id, both]),
             new("moderation", $"/inspections/{id}/moderation", false, streamFold,
                 $"select mt_dotnet_type, data from {Events} where stream_id = $1 order by version", [id]),
             new("verify", $"/inspections/{id}/verify", false, streamFold,
