@@ -19,6 +19,7 @@ public static class MessagingSetup
             // constraint violation at commit into a 409, which a commit after the endpoint returns could not do.
             // Local queues are durable, so a message enrolled with a write survives a crash with it.
             options.Policies.UseDurableLocalQueues();
+            NodeHealth.From(builder.Configuration).ApplyTo(options.Durability);
         });
         builder.Services.CritterStackDefaults(defaults =>
         {

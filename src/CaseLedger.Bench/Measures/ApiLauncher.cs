@@ -5,9 +5,11 @@ namespace CaseLedger.Bench.Measures;
 /// <summary>
 /// Runs the API the way ops/bench deploys it for a scale: the Release build in a process of its own, Development
 /// (for the development tokens), Solo projections, on one loopback port, its output appended to one log. A measure
-/// that must see the API with other settings (sealing off) restarts it here on the same port and database.
+/// that must see the API with other settings (sealing off) restarts it here on the same port and database; ops/faults
+/// gives settings of its own.
 /// </summary>
-public sealed class ApiLauncher(string directory, Uri address, string connection, string log) : IAsyncDisposable
+public sealed class ApiLauncher(string directory, Uri address, string connection, string log, IReadOnlyDictionary<string, string>? settings = null)
+    : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(180);
     private Process? running;
@@ -31,6 +33,8 @@ public sealed class ApiLauncher(string directory, Uri address, string connection
                 ["Ledger__Sealing__Enabled"] = sealing ? "true" : "false",
             },
         };
+        // Settings of the caller's own (ops/faults runs nodes with other distributions) win over the bench's.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         await File.AppendAllTextAsync(log, $"--- {DateTimeOffset.Now:O} starting the API, sealing {(sealing ? "on" : "off")}\n", cancellation);
         running = Process.Start(start) ?? throw new BenchFailure("The API process did not start.");
         await File.WriteAllTextAsync(log + ".pid", $"{running.Id}\n", cancellation);
