@@ -23,8 +23,10 @@ public static class Catalog
         new("postgres-paused", "1 node; PostgreSQL SIGSTOPped with its backends for 5 s", 1, Solo, PostgresPaused, DatabaseFault: true),
         new("api-killed", "1 node; the API SIGKILLed and started again", 1, Solo, ApiKilled),
         new("rebuild-killed", "1 node; the API SIGKILLed during a rebuild of every view, and started again", 1, Solo, RebuildKilled),
-        new("view-node-killed-2", "2 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 2, Settings("Wolverine"), ViewNodeKilled),
-        new("view-node-killed-3", "3 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 3, Settings("Wolverine"), ViewNodeKilled),
+        new("view-node-killed-2", "2 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 2, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
+        new("view-node-killed-3", "3 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 3, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
+        new("hotcold-node-killed-2", "2 nodes, Marten HotCold; the node holding the daemon's locks SIGKILLed", 2, Settings("HotCold"), ViewNodeKilled(LockHolder)),
+        new("hotcold-node-killed-3", "3 nodes, Marten HotCold; the node holding the daemon's locks SIGKILLed", 3, Settings("HotCold"), ViewNodeKilled(LockHolder)),
         new("standby-promoted", "1 node; primary and synchronous standby, the primary SIGKILLed, the standby promoted 2 s later", 1, Solo,
             StandbyPromoted, Standby: true, DatabaseFault: true),
     ];
@@ -68,36 +70,53 @@ public static class Catalog
         timeline.RecoveredAt = run.Clock();
     }
 
-    /// <summary>Kills the node Wolverine assigned inspection-scores to, then watches every view that node ran until
-    /// it runs on another node and has moved past where it stood: the time a view stood still.</summary>
-    private static async Task ViewNodeKilled(FaultRun run, Timeline timeline, CancellationToken cancellation)
-    {
-        var before = await run.ViewsAsync(cancellation);
-        var running = before.GetValueOrDefault("inspection-scores").Node;
-        var victim = run.Nodes.FirstOrDefault(n => run.NodeNumber(n) == running);
-        if (victim is null)
+    /// <summary>
+    /// Kills the node that runs inspection-scores, then watches every view until each has moved past where it stood
+    /// at the kill (the load goes on, so each has events waiting): a view on a survivor moves at once, and the dead
+    /// node's views move once a survivor has taken them over. The slowest is the failover.
+    /// </summary>
+    private static Func<FaultRun, Timeline, CancellationToken, Task> ViewNodeKilled(Func<FaultRun, CancellationToken, Task<(ApiNode? Node, string Why)>> find) =>
+        async (run, timeline, cancellation) =>
         {
-            timeline.Note($"no node found running inspection-scores (progression says node {running?.ToString() ?? "none"}); killed node-1");
-            victim = run.Nodes[0];
-        }
-        var number = run.NodeNumber(victim);
-        await victim.KillAsync();
-        var killedAt = Stopwatch.GetTimestamp();
-        var at = await run.ViewsAsync(cancellation);
-        var moved = at.Where(s => s.Value.Node == number).Select(s => s.Key).ToList();
-        timeline.Note($"killed {victim.Name} (node {number}), which ran {string.Join(", ", moved)}");
-        while (Stopwatch.GetElapsedTime(killedAt) < FailoverLimit)
-        {
-            var now = await TryViewsAsync(run, cancellation);
-            if (now is not null && moved.All(shard => now.TryGetValue(shard, out var s) && s.Sequence > at[shard].Sequence && s.Node != number))
+            var (victim, why) = await find(run, cancellation);
+            timeline.Note(why);
+            victim ??= run.Nodes[0];
+            await victim.KillAsync();
+            var killedAt = Stopwatch.GetTimestamp();
+            var at = await run.ViewsAsync(cancellation);
+            timeline.Note($"killed {victim.Name}");
+            while (Stopwatch.GetElapsedTime(killedAt) < FailoverLimit)
             {
-                timeline.ViewFailover = Stopwatch.GetElapsedTime(killedAt).TotalSeconds;
-                timeline.Note($"now on node {string.Join(", ", moved.Select(shard => now[shard].Node).Distinct())}");
-                break;
+                var now = await TryViewsAsync(run, cancellation);
+                if (now is not null && at.All(view => now.TryGetValue(view.Key, out var v) && v.Sequence > view.Value.Sequence))
+                {
+                    timeline.ViewFailover = Stopwatch.GetElapsedTime(killedAt).TotalSeconds;
+                    break;
+                }
+                await Task.Delay(100, cancellation);
             }
-            await Task.Delay(100, cancellation);
-        }
-        timeline.RecoveredAt = run.Clock();
+            timeline.RecoveredAt = run.Clock();
+        };
+
+    /// <summary>Wolverine's assignments name the node number each projection's agent runs on.</summary>
+    private static async Task<(ApiNode?, string)> AssignedNode(FaultRun run, CancellationToken cancellation)
+    {
+        var views = await run.ViewsAsync(cancellation);
+        var number = views.GetValueOrDefault("inspection-scores").Node;
+        var node = run.Nodes.FirstOrDefault(n => run.NodeNumber(n) == number);
+        var ran = string.Join(", ", views.Where(v => v.Value.Node == number).Select(v => v.Key));
+        return (node, node is null ? $"no node found running inspection-scores (assigned to {number?.ToString() ?? "none"}); killed node-1"
+            : $"{node.Name} (node {number}) ran {ran}");
+    }
+
+    /// <summary>Under HotCold a node runs a shard while it holds that shard's advisory lock; the node whose connections
+    /// hold the most of them is the one running the views.</summary>
+    private static async Task<(ApiNode?, string)> LockHolder(FaultRun run, CancellationToken cancellation)
+    {
+        var holders = await run.AdvisoryLockHoldersAsync(cancellation);
+        var most = holders.OrderByDescending(h => h.Value).Select(h => h.Key).FirstOrDefault();
+        var node = run.Nodes.FirstOrDefault(n => n.Name == most);
+        return (node, $"advisory locks held: {string.Join(", ", holders.Select(h => $"{h.Key} {h.Value}"))}");
     }
 
     private static async Task StandbyPromoted(FaultRun run, Timeline timeline, CancellationToken cancellation)

@@ -160,6 +160,20 @@ public sealed class FaultRun : IAsyncDisposable
         return views;
     }
 
+    /// <summary>How many advisory locks each node's connections hold, by the application name each node connects as.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AdvisoryLockHoldersAsync(CancellationToken cancellation)
+    {
+        await using var database = OpenDatabase();
+        await using var command = database.CreateCommand("""
+            select a.application_name, count(*)::int from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where l.locktype = 'advisory' and l.granted group by 1 order by 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellation)) holders[reader.GetString(0)] = reader.GetInt32(1);
+        return holders;
+    }
+
     /// <summary>Waits, with no restart of anything, until <c>verify</c> agrees on a node that is up: the views have
     /// caught up with the ledger and the ledger is sealed. Gives the seconds it took, or null when it never did.</summary>
     public async Task<(bool Agrees, double? Seconds)> SettleAsync(TimeSpan limit, CancellationToken cancellation)
