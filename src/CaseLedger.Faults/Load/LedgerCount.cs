@@ -17,7 +17,13 @@ public sealed record LedgerCount(int Sent, int Acknowledged, int Present, int Lo
         var recorded = await CountAsync(database, plan.Inspection.Id, "judgement_recorded", "judgementId", cancellation);
         var revised = await CountAsync(database, plan.Inspection.Id, "judgement_revised", "note", cancellation);
         var moderated = await CountAsync(database, plan.Inspection.Id, "judgement_moderated", "rationale", cancellation);
+        return From(outcomes, recorded, revised, moderated);
+    }
 
+    /// <summary>The count, given how many times the ledger holds each judgement id, revision note and moderation rationale.</summary>
+    public static LedgerCount From(IReadOnlyCollection<WriteOutcome> outcomes, IReadOnlyDictionary<string, int> recorded,
+        IReadOnlyDictionary<string, int> revised, IReadOnlyDictionary<string, int> moderated)
+    {
         int Times(PlannedWrite write) => write.Kind switch
         {
             WriteKind.Revision => revised.GetValueOrDefault(write.Marker!),
