@@ -65,20 +65,25 @@ public static class Cli
                     results.Add(await ScenarioFlow.RunAsync(scenario, options, run, Log, cancellation));
                     Log($"{scenario.Name}-{run}: {(results[^1].Sound ? "sound" : "NOT SOUND")}");
                 }
-                catch (Exception e) when (e is FaultsFailure or UnexpectedResponse or Npgsql.NpgsqlException or HttpRequestException
-                                               || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
+                catch (Exception e) when (!cancellation.IsCancellationRequested)
                 {
-                    failures.Add($"{scenario.Name}-{run}: {e.Message}");
-                    Log($"{scenario.Name}-{run} could not run: {e.Message}");
+                    // Whatever stopped one run (a cluster that would not start, the harness's own fault) is reported
+                    // as that run's failure; the other scenarios still run.
+                    failures.Add($"{scenario.Name}-{run}: {e.GetType().Name}: {e.Message}");
+                    Log($"{scenario.Name}-{run} could not run: {e}");
                 }
+                // Written after every run, so a run stopped part-way keeps what it found.
+                await WriteAsync(new FaultsReport(started, (DateTimeOffset.UtcNow - started).TotalSeconds, commit, options, results, failures));
             }
         }
-
-        var report = new FaultsReport(started, (DateTimeOffset.UtcNow - started).TotalSeconds, commit, options with { Frameworks = null! }, results, failures);
-        await File.WriteAllTextAsync(Path.Combine(options.Output, "results.json"), JsonSerializer.Serialize(report, Json), cancellation);
-        await File.WriteAllTextAsync(Path.Combine(options.Output, "results.md"), FaultsMarkdown.Write(report), cancellation);
         Log($"wrote {Path.Combine(options.Output, "results.md")}");
         return failures.Count == 0 && results.All(r => r.Sound) ? 0 : 1;
+    }
+
+    private static async Task WriteAsync(FaultsReport report)
+    {
+        await File.WriteAllTextAsync(Path.Combine(report.Options.Output, "results.json"), JsonSerializer.Serialize(report, Json));
+        await File.WriteAllTextAsync(Path.Combine(report.Options.Output, "results.md"), FaultsMarkdown.Write(report));
     }
 
     private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

@@ -55,7 +55,8 @@ public sealed class ApiNode : IAsyncDisposable
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
             return new Answer(Name, (int)response.StatusCode, problem, clock.Elapsed, null);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException
+                                   || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
         {
             return new Answer(Name, null, false, clock.Elapsed, e.GetType().Name);
         }

@@ -39,7 +39,8 @@ public sealed class ReadinessWatch(IReadOnlyList<ApiNode> nodes, Func<TimeSpan> 
             using var answer = await node.Http.GetAsync("/health/ready", cancellation);
             status = (int)answer.StatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException
+                                   || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
         {
             status = null;
         }

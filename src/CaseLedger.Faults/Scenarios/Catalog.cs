@@ -14,8 +14,14 @@ public static class Catalog
 
     public static readonly IReadOnlyDictionary<string, string> Solo = Settings("Solo");
 
+    /// <summary>A node's settings: its distribution, and Wolverine's node and agent log lines, which say who led and
+    /// which node took over what, when a failover is slower than it should be.</summary>
     public static IReadOnlyDictionary<string, string> Settings(string distribution) =>
-        new Dictionary<string, string> { ["CaseLedger__Projections__Distribution"] = distribution };
+        new Dictionary<string, string>
+        {
+            ["CaseLedger__Projections__Distribution"] = distribution,
+            ["Serilog__MinimumLevel__Override__Wolverine"] = "Information",
+        };
 
     public static IReadOnlyList<Scenario> All =>
     [
@@ -84,10 +90,11 @@ public static class Catalog
             await victim.KillAsync();
             var killedAt = Stopwatch.GetTimestamp();
             var at = await run.ViewsAsync(cancellation);
-            timeline.Note($"killed {victim.Name}");
+            timeline.Note($"killed {victim.Name}; views then at {Positions(at)}");
+            IReadOnlyDictionary<string, (long Sequence, int? Node)>? now = null;
             while (Stopwatch.GetElapsedTime(killedAt) < FailoverLimit)
             {
-                var now = await TryViewsAsync(run, cancellation);
+                now = await TryViewsAsync(run, cancellation) ?? now;
                 if (now is not null && at.All(view => now.TryGetValue(view.Key, out var v) && v.Sequence > view.Value.Sequence))
                 {
                     timeline.ViewFailover = Stopwatch.GetElapsedTime(killedAt).TotalSeconds;
@@ -95,8 +102,12 @@ public static class Catalog
                 }
                 await Task.Delay(100, cancellation);
             }
+            if (timeline.ViewFailover is null && now is not null) timeline.Note($"views still at {Positions(now)} after {FailoverLimit.TotalSeconds:0} s");
             timeline.RecoveredAt = run.Clock();
         };
+
+    private static string Positions(IReadOnlyDictionary<string, (long Sequence, int? Node)> views) =>
+        string.Join(", ", views.Select(v => $"{v.Key} {v.Value.Sequence} on node {v.Value.Node?.ToString() ?? "none"}"));
 
     /// <summary>Wolverine's assignments name the node number each projection's agent runs on.</summary>
     private static async Task<(ApiNode?, string)> AssignedNode(FaultRun run, CancellationToken cancellation)

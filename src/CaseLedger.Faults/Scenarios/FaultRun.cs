@@ -138,7 +138,8 @@ public sealed class FaultRun : IAsyncDisposable
         NpgsqlDataSource.Create($"{Connection};Pooling=false;Timeout=5;Command Timeout=10");
 
     /// <summary>
-    /// Each async view's position (the least of its shards') and the Wolverine node number that runs it, read from
+    /// Each async view's position (the least of its shards'; the daemon's own bookkeeping rows, HighWater*, name no
+    /// shard) and the Wolverine node number that runs it, read from
     /// Wolverine's own assignments (an agent's URI names its projection) joined to its node table. Solo nodes run
     /// the daemon themselves and are assigned no agent: their views have no node here.
     /// </summary>
@@ -151,7 +152,7 @@ public sealed class FaultRun : IAsyncDisposable
                       join caseledger.wolverine_nodes n on n.id = a.node_id
                      where a.id like '%/' || lower(v.view) || '%' limit 1)
               from (select split_part(name, ':', 1) as view, min(coalesce(last_seq_id, 0)) as sequence
-                      from caseledger.mt_event_progression where name <> 'HighWaterMark' group by 1) v
+                      from caseledger.mt_event_progression where name like '%:%' group by 1) v
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var views = new Dictionary<string, (long, int?)>(StringComparer.Ordinal);
@@ -191,7 +192,8 @@ public sealed class FaultRun : IAsyncDisposable
                         (await answer.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("agrees").GetBoolean())
                         return (true, Stopwatch.GetElapsedTime(started).TotalSeconds);
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellation.IsCancellationRequested)
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException
+                                           || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
                 {
                 }
             }
