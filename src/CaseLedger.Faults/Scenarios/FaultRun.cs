@@ -48,11 +48,12 @@ public sealed class FaultRun : IAsyncDisposable
     public Func<TimeSpan> Clock { get; set; } = () => TimeSpan.Zero;
 
     /// <summary>The connection every node is given: both servers when there is a standby, so Npgsql finds whichever
-    /// is the primary now.</summary>
+    /// is the primary now. Npgsql remembers what each host was for <c>Host Recheck Seconds</c> (10 by default), so a
+    /// standby promoted a moment ago would be taken for a standby that long; the README gives the same setting.</summary>
     public string Connection =>
         Standby is null
             ? $"Host=127.0.0.1;Port={Primary.Port};Database={Database};Username=postgres"
-            : $"Host=127.0.0.1:{Primary.Port},127.0.0.1:{Standby.Port};Database={Database};Username=postgres;Target Session Attributes=primary";
+            : $"Host=127.0.0.1:{Primary.Port},127.0.0.1:{Standby.Port};Database={Database};Username=postgres;Target Session Attributes=primary;Host Recheck Seconds=1";
 
     public static async Task<FaultRun> StartAsync(FaultsOptions options, string name, bool standby, CancellationToken cancellation)
     {
