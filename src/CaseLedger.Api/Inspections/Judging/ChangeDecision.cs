@@ -55,12 +55,17 @@ public static class ChangeDecision
         var occurredAt = ValidTimes.Parse(errors, ValidTimes.Field, change.OccurredAt);
         if (errors.ToRejection() is { } invalid) return invalid;
 
+        var text = string.IsNullOrWhiteSpace(change.Text) ? null : change.Text;
+        // A retry of the change that made this version (its answer lost on the way) is answered as done.
+        if (change.ExpectedVersion == current.Version - 1 && current.LastChangeWas(
+                kind.Event(current with { Version = current.Version - 1 }, answer!.Value, [.. reasons], text), context.Actor.UserId, text))
+            return Decision<CurrentJudgement>.Unchanged(current);
+
         if (change.ExpectedVersion != current.Version)
             return Rejection.Conflict(
                 $"The judgement is at version {current.Version}, not {change.ExpectedVersion}: someone changed it since you read it.",
                 extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) });
 
-        var text = string.IsNullOrWhiteSpace(change.Text) ? null : change.Text;
         if (answer == current.Answer && reasons.SequenceEqual(current.Reasons) && (kind.Required || text == current.Note))
             return Rejection.Conflict("This change would leave the judgement as it is.",
                 extensions: new Dictionary<string, object?> { ["current"] = JudgementView.From(current) });

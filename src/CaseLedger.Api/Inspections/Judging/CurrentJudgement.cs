@@ -26,6 +26,12 @@ public sealed record CurrentJudgement : IRevisioned
     /// <summary>Corrected after publication: its answer is no longer the one published.</summary>
     public bool Corrected { get; init; }
 
+    /// <summary>The last change's event type and what it said for itself (a note or a rationale), so a retry of
+    /// that very change can be told from a new one.</summary>
+    public string? LastChangeType { get; init; }
+
+    public string? LastChangeText { get; init; }
+
     /// <summary>1 when recorded; each revision or moderation adds one. Kept by Marten's numeric revisions.</summary>
     public int Version { get; set; }
 
@@ -63,8 +69,26 @@ public sealed record CurrentJudgement : IRevisioned
         Week = week,
         Moderated = Moderated || change is JudgementModerated,
         Corrected = Corrected || change is PublishedJudgementCorrected,
+        LastChangeType = change.GetType().Name,
+        LastChangeText = change switch
+        {
+            JudgementRecorded recorded => recorded.Note,
+            JudgementRevised revised => revised.Note,
+            JudgementModerated moderated => moderated.Rationale,
+            PublishedJudgementCorrected corrected => corrected.Rationale,
+            _ => null,
+        },
         Version = change.Version,
     };
+
+    /// <summary>
+    /// Whether this judgement's latest change is <paramref name="change"/> made again by the same person from the
+    /// same version: a client retrying a change whose answer it never received. It is answered as done, not as a
+    /// conflict with itself.
+    /// </summary>
+    public bool LastChangeWas(IJudgementChange change, string by, string? text) =>
+        Version == change.Version && LastChangedBy == by && LastChangeType == change.GetType().Name
+        && Answer == change.Answer && Reasons.SequenceEqual(change.Reasons) && LastChangeText == text;
 
     public bool SameContentAs(Guid caseId, string questionId, Answer answer, IReadOnlyList<string> reasons, string? note) =>
         CaseId == caseId && QuestionId == questionId && Answer == answer && Reasons.SequenceEqual(reasons) && Note == note;
