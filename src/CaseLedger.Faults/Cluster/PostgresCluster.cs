@@ -8,16 +8,12 @@ namespace CaseLedger.Faults.Cluster;
 /// PostgreSQL refuses to run as root, so every server command runs as the postgres system user (ops/lib/postgres.sh
 /// does the same for the other scripts).
 /// </summary>
-public sealed class PostgresCluster(string bin, string directory, int port, string name)
+public sealed class PostgresCluster(string bin, string directory, int port)
 {
     public int Port => port;
 
-    public string Name => name;
-
-    public string Directory => directory;
-
     /// <summary>A new primary: fsync on, loopback only, trust authentication, replication allowed from loopback.</summary>
-    public static async Task<PostgresCluster> CreateAsync(string bin, string directory, int port, string name, CancellationToken cancellation)
+    public static async Task<PostgresCluster> CreateAsync(string bin, string directory, int port, CancellationToken cancellation)
     {
         System.IO.Directory.CreateDirectory(directory);
         await Shell.RunAsync("chown", ["postgres:postgres", directory], cancellation);
@@ -36,7 +32,7 @@ public sealed class PostgresCluster(string bin, string directory, int port, stri
             max_wal_senders = 4
 
             """, cancellation);
-        var cluster = new PostgresCluster(bin, directory, port, name);
+        var cluster = new PostgresCluster(bin, directory, port);
         await cluster.StartAsync(cancellation);
         return cluster;
     }
@@ -56,7 +52,7 @@ public sealed class PostgresCluster(string bin, string directory, int port, stri
         // -R wrote standby.signal and a primary_conninfo; the standby names itself so the primary can wait for it.
         await File.AppendAllTextAsync(Path.Combine(standbyDirectory, "postgresql.auto.conf"),
             $"primary_conninfo = 'host=127.0.0.1 port={port} user=postgres application_name={standbyName}'\n", cancellation);
-        var standby = new PostgresCluster(bin, standbyDirectory, standbyPort, standbyName);
+        var standby = new PostgresCluster(bin, standbyDirectory, standbyPort);
         await standby.StartAsync(cancellation);
         await SqlAsync($"alter system set synchronous_standby_names = '{standbyName}'", cancellation);
         await SqlAsync("select pg_reload_conf()", cancellation);
@@ -96,9 +92,9 @@ public sealed class PostgresCluster(string bin, string directory, int port, stri
         await Shell.AsPostgresAsync(Path.Combine(bin, "pg_ctl"), ["-D", directory, "-m", "immediate", "-w", "stop"], CancellationToken.None, mayFail: true);
     }
 
-    public async Task<string> SqlAsync(string sql, CancellationToken cancellation, string database = "postgres") =>
+    public async Task<string> SqlAsync(string sql, CancellationToken cancellation) =>
         (await Shell.RunAsync(Path.Combine(bin, "psql"),
-            ["-h", "127.0.0.1", "-p", $"{port}", "-U", "postgres", "-d", database, "-tAqc", sql], cancellation)).Trim();
+            ["-h", "127.0.0.1", "-p", $"{port}", "-U", "postgres", "-d", "postgres", "-tAqc", sql], cancellation)).Trim();
 
     private async Task SignalAllAsync(string signal, CancellationToken cancellation)
     {

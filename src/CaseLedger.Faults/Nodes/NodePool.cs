@@ -4,8 +4,6 @@ namespace CaseLedger.Faults.Nodes;
 /// the next one. With every node down it still tries one, as a client with a stale view would.</summary>
 public sealed class NodePool(IReadOnlyList<ApiNode> nodes)
 {
-    public IReadOnlyList<ApiNode> All => nodes;
-
     public ApiNode Pick(int turn)
     {
         var up = nodes.Where(n => n.Up).ToList();

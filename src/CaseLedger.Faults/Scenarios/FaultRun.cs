@@ -61,7 +61,7 @@ public sealed class FaultRun : IAsyncDisposable
         if (System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, recursive: true);
         System.IO.Directory.CreateDirectory(folder);
         await Shell.RunAsync("chmod", ["755", folder], cancellation);
-        var primary = await PostgresCluster.CreateAsync(options.PostgresBin, Path.Combine(folder, "primary"), FreePort(), "primary", cancellation);
+        var primary = await PostgresCluster.CreateAsync(options.PostgresBin, Path.Combine(folder, "primary"), FreePort(), cancellation);
         var run = new FaultRun(options, folder, primary);
         try
         {
@@ -137,44 +137,6 @@ public sealed class FaultRun : IAsyncDisposable
 
     public NpgsqlDataSource OpenDatabase() =>
         NpgsqlDataSource.Create($"{Connection};Pooling=false;Timeout=5;Command Timeout=10");
-
-    /// <summary>
-    /// Each async view's position (the least of its shards'; the daemon's own bookkeeping rows, HighWater*, name no
-    /// shard) and the Wolverine node number that runs it, read from
-    /// Wolverine's own assignments (an agent's URI names its projection) joined to its node table. Solo nodes run
-    /// the daemon themselves and are assigned no agent: their views have no node here.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, (long Sequence, int? Node)>> ViewsAsync(CancellationToken cancellation)
-    {
-        await using var database = OpenDatabase();
-        await using var command = database.CreateCommand("""
-            select v.view, v.sequence,
-                   (select n.node_number from caseledger.wolverine_node_assignments a
-                      join caseledger.wolverine_nodes n on n.id = a.node_id
-                     where a.id like '%/' || lower(v.view) || '%' limit 1)
-              from (select split_part(name, ':', 1) as view, min(coalesce(last_seq_id, 0)) as sequence
-                      from caseledger.mt_event_progression where name like '%:%' group by 1) v
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var views = new Dictionary<string, (long, int?)>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellation))
-            views[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt32(2));
-        return views;
-    }
-
-    /// <summary>How many advisory locks each node's connections hold, by the application name each node connects as.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> AdvisoryLockHoldersAsync(CancellationToken cancellation)
-    {
-        await using var database = OpenDatabase();
-        await using var command = database.CreateCommand("""
-            select a.application_name, count(*)::int from pg_locks l join pg_stat_activity a on a.pid = l.pid
-             where l.locktype = 'advisory' and l.granted group by 1 order by 1
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellation)) holders[reader.GetString(0)] = reader.GetInt32(1);
-        return holders;
-    }
 
     /// <summary>Waits, with no restart of anything, until <c>verify</c> agrees on a node that is up: the views have
     /// caught up with the ledger and the ledger is sealed. Gives the seconds it took, or null when it never did.</summary>

@@ -20,37 +20,22 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await app.Host.GivenYot(yot);
-        var opened = await app.Host.Scenario(s =>
-        {
-            s.AsLead().Post.Json(new
-            {
-                frameworkId = "cci-2009", yot = new { code = yot }, occurredAt = "2012-01-20T09:00:00Z",
-                fieldworkWeeks = new[] { new { number = 1, startsOn = "2012-02-06" }, new { number = 2, startsOn = "2012-03-05" } },
-                team = new[] { new { userId = Scenarios.Inspector, role = TeamRoles.Inspector } },
-            }).ToUrl("/inspections");
-            s.StatusCodeShouldBe(201);
-        });
-        id = opened.ReadAsJson<InspectionSummary>()!.Id;
-        var sampled = await app.Host.Scenario(s =>
-        {
-            s.AsLead().Post.Json(new { reference = "C01", sentenceType = "youth-rehabilitation-order", setting = "community", riskOfHarm = "high", ageAtStart = 15, occurredAt = "2012-01-25T10:00:00Z" })
-                .ToUrl($"/inspections/{id}/cases");
-            s.StatusCodeShouldBe(201);
-        });
-        var caseId = sampled.ReadAsJson<SampledCase>()!.Id;
-        var questions = app.Host.ApplicablePairs([sampled.ReadAsJson<SampledCase>()!]).Select(p => p.QuestionId).Take(2).ToList();
-        await Post($"/inspections/{id}/weeks/1/open", new { occurredAt = "2012-02-06T08:00:00Z" }, lead: true);
+        id = await app.Host.OpenIn2012(yot);
+        var sampled = await app.Host.SampleStated(id, "2012-01-25T10:00:00Z");
+        var caseId = sampled.Id;
+        var questions = app.Host.ApplicablePairs([sampled]).Select(p => p.QuestionId).Take(2).ToList();
+        await app.Host.PostStated($"/inspections/{id}/weeks/1/open", new { occurredAt = "2012-02-06T08:00:00Z" }, lead: true);
 
         judgements["A"] = (await Record(caseId, questions[0], "sufficient", "2012-02-07T14:00:00Z"), questions[0]);
         judgements["B"] = (await Record(caseId, questions[1], "insufficient", "2012-02-07T15:00:00Z"), questions[1]);
         afterJudging = await LastRecordedAt();
-        await Post($"/inspections/{id}/judgements/{judgements["A"].Id}/moderations",
+        await app.Host.PostStated($"/inspections/{id}/judgements/{judgements["A"].Id}/moderations",
             new { answer = "insufficient", rationale = "no plan review on file", expectedVersion = 1, occurredAt = "2012-02-09T11:00:00Z" }, lead: true);
         afterModeration = await LastRecordedAt();
-        await Post($"/inspections/{id}/weeks/1/close", new { occurredAt = "2012-02-10T17:00:00Z" }, lead: true);
-        await Post($"/inspections/{id}/publish", new { occurredAt = "2012-03-20T12:00:00Z" }, lead: true);
+        await app.Host.PostStated($"/inspections/{id}/weeks/1/close", new { occurredAt = "2012-02-10T17:00:00Z" }, lead: true);
+        await app.Host.PostStated($"/inspections/{id}/publish", new { occurredAt = "2012-03-20T12:00:00Z" }, lead: true);
         afterPublication = await LastRecordedAt();
-        await Post($"/inspections/{id}/judgements/{judgements["B"].Id}/corrections",
+        await app.Host.PostStated($"/inspections/{id}/judgements/{judgements["B"].Id}/corrections",
             new { answer = "sufficient", rationale = "the plan was on the paper file", expectedVersion = 1, occurredAt = "2012-04-02T09:00:00Z" }, lead: true);
         afterCorrection = await LastRecordedAt();
         await app.Host.CaughtUp();
@@ -159,53 +144,6 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
         Assert.Empty(mine.GetProperty("events").EnumerateArray());
     }
 
-    [Theory]
-    [InlineData("future", "(now, ")]
-    [InlineData("before-opened", "from 2012-01-20T09:00:00Z (the inspection opened)")]
-    [InlineData("outside-week-start", "from 2012-02-06T00:00:00Z (week 1 starts)")]
-    [InlineData("outside-week", "until before 2012-03-05T00:00:00Z (week 2 starts)")]
-    [InlineData("before-the-previous-step", "(the inspection's previous step)")]
-    [InlineData("not-a-time", "ISO")]
-    public async Task A_stated_time_outside_its_range_is_a_400_naming_the_field_and_the_range_and_appends_nothing(string what, string says)
-    {
-        var (inspection, caseId, question) = await FreshInFieldwork(closeWeek: what == "before-the-previous-step", openWeek: what is not ("future" or "before-opened"));
-        var before = await app.Host.StreamVersion(inspection);
-        var future = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
-        var (url, body) = what switch
-        {
-            "future" => ($"/inspections/{inspection}/cases", (object)new { reference = "C02", sentenceType = "youth-rehabilitation-order", setting = "community", riskOfHarm = "high", ageAtStart = 15, occurredAt = future }),
-            "before-opened" => ($"/inspections/{inspection}/cases", new { reference = "C02", sentenceType = "youth-rehabilitation-order", setting = "community", riskOfHarm = "high", ageAtStart = 15, occurredAt = "2012-01-10T09:00:00Z" }),
-            "outside-week-start" => ($"/inspections/{inspection}/judgements", new { caseId, questionId = question, answer = "sufficient", occurredAt = "2012-02-05T23:59:59Z" }),
-            "outside-week" => ($"/inspections/{inspection}/judgements", new { caseId, questionId = question, answer = "sufficient", occurredAt = "2012-03-06T09:00:00Z" }),
-            "before-the-previous-step" => ($"/inspections/{inspection}/publish", new { occurredAt = "2012-02-10T16:00:00Z" }),
-            _ => ($"/inspections/{inspection}/judgements", new { caseId, questionId = question, answer = "sufficient", occurredAt = "last Tuesday" }),
-        };
-
-        var result = await app.Host.Scenario(s =>
-        {
-            (what is "outside-week" or "outside-week-start" or "not-a-time" ? s.AsInspector() : s.AsLead()).Post.Json(body).ToUrl(url);
-            s.StatusCodeShouldBe(400);
-        });
-
-        var problem = await result.ProblemOf();
-        var message = problem.GetProperty("errors").GetProperty("occurredAt")[0].GetString()!;
-        Assert.True(message.Contains(says), message);
-        Assert.Equal(before, await app.Host.StreamVersion(inspection));
-    }
-
-    [Fact]
-    public async Task No_request_sets_the_recorded_time()
-    {
-        var (inspection, caseId, question) = await FreshInFieldwork(closeWeek: false);
-        var result = await app.Host.Scenario(s =>
-        {
-            s.AsInspector().Post.Json(new { caseId, questionId = question, answer = "sufficient", recordedAt = "2012-02-07T09:00:00Z" })
-                .ToUrl($"/inspections/{inspection}/judgements");
-            s.StatusCodeShouldBe(400);
-        });
-        Assert.True((await result.ProblemOf()).GetProperty("errors").TryGetProperty("recordedAt", out _));
-    }
-
     private static void AssertBoth(IEnumerable<JsonElement> entries, string stated)
     {
         var list = entries.ToList();
@@ -227,41 +165,6 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
         _ => afterCorrection,
     };
 
-    private async Task<(Guid Inspection, Guid CaseId, string Question)> FreshInFieldwork(bool closeWeek, bool openWeek = true)
-    {
-        var opened = await app.Host.Scenario(s =>
-        {
-            s.AsLead().Post.Json(new
-            {
-                frameworkId = "cci-2009", yot = new { code = yot }, occurredAt = "2012-01-20T09:00:00Z",
-                fieldworkWeeks = new[] { new { number = 1, startsOn = "2012-02-06" }, new { number = 2, startsOn = "2012-03-05" } },
-                team = new[] { new { userId = Scenarios.Inspector, role = TeamRoles.Inspector } },
-            }).ToUrl("/inspections");
-            s.StatusCodeShouldBe(201);
-        });
-        var inspection = opened.ReadAsJson<InspectionSummary>()!.Id;
-        var added = await app.Host.Scenario(s =>
-        {
-            s.AsLead().Post.Json(new { reference = "C01", sentenceType = "youth-rehabilitation-order", setting = "community", riskOfHarm = "high", ageAtStart = 15, occurredAt = openWeek ? "2012-01-25T10:00:00Z" : "2012-01-20T09:00:00Z" })
-                .ToUrl($"/inspections/{inspection}/cases");
-            s.StatusCodeShouldBe(201);
-        });
-        var sampled = added.ReadAsJson<SampledCase>()!;
-        if (openWeek) await Post($"/inspections/{inspection}/weeks/1/open", new { occurredAt = "2012-02-06T08:00:00Z" }, lead: true);
-        var question = app.Host.ApplicablePairs([sampled]).First().QuestionId;
-        if (closeWeek)
-        {
-            await app.Host.Scenario(s =>
-            {
-                s.AsInspector().Post.Json(new { caseId = sampled.Id, questionId = question, answer = "sufficient", occurredAt = "2012-02-09T10:00:00Z" })
-                    .ToUrl($"/inspections/{inspection}/judgements");
-                s.StatusCodeShouldBe(201);
-            });
-            await Post($"/inspections/{inspection}/weeks/1/close", new { occurredAt = "2012-02-10T17:00:00Z" }, lead: true);
-        }
-        return (inspection, sampled.Id, question);
-    }
-
     private async Task<Guid> Record(Guid caseId, string questionId, string answer, string occurredAt)
     {
         var result = await app.Host.Scenario(s =>
@@ -271,12 +174,6 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("id").GetGuid();
     }
-
-    private Task Post(string url, object body, bool lead) => app.Host.Scenario(s =>
-    {
-        (lead ? s.AsLead() : s.AsInspector()).Post.Json(body).ToUrl(url);
-        s.StatusCodeShouldBeOk();
-    });
 
     private async Task<string> LastRecordedAt()
     {
