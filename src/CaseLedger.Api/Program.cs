@@ -3,6 +3,7 @@ using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Admin;
 using CaseLedger.Api.Ledger.Signing;
+using CaseLedger.Api.Pages;
 using CaseLedger.Api.Yots;
 using JasperFx;
 
@@ -13,6 +14,7 @@ builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
 builder.AddTokenAuthentication();
+builder.AddPages();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
@@ -23,6 +25,7 @@ builder.AddLedger();
 var app = builder.Build();
 
 app.UseHttpApi();
+app.MapPages();
 
 return await app.RunJasperFxCommands(args);
 

@@ -17,7 +17,6 @@ public static class AuthenticationSetup
     public const string DevelopmentIssuer = "caseledger-development";
     public const string DevelopmentAudience = "caseledger";
     private const int MinimumKeyBytes = 32;
-    private const int MaxUserLength = 256;
 
     public static WebApplicationBuilder AddTokenAuthentication(this WebApplicationBuilder builder)
     {
@@ -38,8 +37,8 @@ public static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
-            options.TokenValidationParameters.NameClaimType = "sub";
-            options.TokenValidationParameters.RoleClaimType = "role";
+            options.TokenValidationParameters.NameClaimType = UserClaims.User;
+            options.TokenValidationParameters.RoleClaimType = UserClaims.Role;
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             options.Events = new JwtBearerEvents { OnTokenValidated = RequireOneUserAndOneRole };
             if (development)
@@ -60,20 +59,10 @@ public static class AuthenticationSetup
         return builder;
     }
 
-    /// <summary>
-    /// A signature proves who issued a token, not that it says what this API needs. Checked once, here, so every
-    /// route and <see cref="Actor.From"/> can rely on it: one non-blank <c>sub</c> fit to be stored as who acted,
-    /// and exactly one <c>role</c> that is one of <see cref="Roles"/>. A <c>role</c> sent as a JSON array arrives
-    /// as several claims (MapInboundClaims is off) and would otherwise pass every role check it names.
-    /// </summary>
+    /// <summary>A signature proves who issued a token, not that it says what this API needs (see <see cref="UserClaims"/>).</summary>
     private static Task RequireOneUserAndOneRole(TokenValidatedContext context)
     {
-        var users = context.Principal?.FindAll("sub").Select(claim => claim.Value).ToList() ?? [];
-        var roles = context.Principal?.FindAll("role").Select(claim => claim.Value).ToList() ?? [];
-        if (users is not [var user] || string.IsNullOrWhiteSpace(user) || user.Length > MaxUserLength || user.Any(char.IsControl))
-            context.Fail("The token must name one user in its 'sub' claim.");
-        else if (roles is not [var role] || !Roles.All.Contains(role))
-            context.Fail($"The token must carry exactly one 'role' claim: one of {string.Join(", ", Roles.All)}.");
+        if (UserClaims.Problem(context.Principal) is { } problem) context.Fail(problem);
         return Task.CompletedTask;
     }
 

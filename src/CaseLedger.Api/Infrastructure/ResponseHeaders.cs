@@ -6,12 +6,17 @@ namespace CaseLedger.Api.Infrastructure;
 /// <summary>
 /// Headers every answer carries, set as the response starts so that error answers (the exception handler
 /// clears the headers it finds) carry them too: <c>nosniff</c> always; <c>no-store</c> whenever the request
-/// carried credentials, since what a token may see must not linger in a shared cache; and on the API reference
+/// carried credentials (and on every page, whose cookie is one), since what a token may see must not linger in a shared cache; and on the API reference
 /// page a Content-Security-Policy that lets it load only from this host.
 /// </summary>
 public static class ResponseHeaders
 {
     public const string ReferencePath = "/docs";
+    public const string PagesRoot = "/app";
+
+    /// <summary>The pages run no script at all and load only their own stylesheet; their forms post only here.</summary>
+    public const string PagesPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static WebApplication UseResponseHeaders(this WebApplication app)
     {
@@ -21,8 +26,10 @@ public static class ResponseHeaders
             {
                 var headers = http.Response.Headers;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                if (http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+                if (http.Request.Headers.ContainsKey(HeaderNames.Authorization) || http.Request.Path.StartsWithSegments(PagesRoot))
                     headers[HeaderNames.CacheControl] = "no-store";
+                if (http.Request.Path.StartsWithSegments(PagesRoot))
+                    headers[HeaderNames.ContentSecurityPolicy] = PagesPolicy;
                 if (http.Request.Path.StartsWithSegments(ReferencePath))
                     headers[HeaderNames.ContentSecurityPolicy] = ReferencePagePolicy(
                         http.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) ? nonce as string : null);
