@@ -18,7 +18,8 @@ public static class SignInEndpoints
     {
         if (development)
             app.MapGet(Path, SignInAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(PagesSetup.Root + "/sign-out", SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        // Signed in with the pages' cookie, so that the antiforgery token is checked against the same reader it was issued to.
+        app.MapPost(PagesSetup.Root + "/sign-out", SignOutAsync).RequireAuthorization(PagesSetup.Policy).ExcludeFromDescription();
     }
 
     private static async Task<IResult> SignInAsync(string? user, string? role, string? returnUrl, HttpContext http, IQuerySession session, CancellationToken cancellation)
