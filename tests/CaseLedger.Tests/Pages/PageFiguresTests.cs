@@ -54,8 +54,10 @@ public sealed class PageFiguresTests(PagesFixture pages)
         {
             var (sufficient, insufficient) = (criterion.GetProperty("sufficient").GetInt32(), criterion.GetProperty("insufficient").GetInt32());
             var statement = await page.Locator($"tr[data-criterion='{criterion.GetProperty("id").GetString()}'] .statement").InnerTextAsync();
-            Assert.Equal($"sufficient in {sufficient} of the {sufficient + insufficient} relevant cases", statement);
+            Assert.Equal($"{sufficient} of {sufficient + insufficient} answers sufficient", statement);
         }
+        // Seed 003, as the letter states it: "sufficient in 17 of the 18 relevant cases".
+        Assert.Equal("sufficient in 17 of the 18 relevant cases", await page.Locator("tr[data-question='2.2.a'] td.statement").InnerTextAsync());
     }
 
     [Fact]

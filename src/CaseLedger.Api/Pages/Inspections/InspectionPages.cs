@@ -32,12 +32,16 @@ public static class InspectionPages
         if (answer.Refused) return Problem(http, answer.Problem!);
         var scores = answer.Value!;
         var query = at is null ? "" : $"?at={Uri.EscapeDataString(at)}";
+        var framework = catalog.Find(scores.FrameworkId, scores.FrameworkVersion)!;
         return Page<ReportPage>(new
         {
             Chrome = PageChrome.For(http) with { Csv = $"{PagesSetup.Root}/inspections/{id}/scores.csv{query}", Api = $"/inspections/{id}/scores{query}" },
             Scores = scores,
-            Framework = catalog.Find(scores.FrameworkId, scores.FrameworkVersion)!,
+            Framework = framework,
             At = at,
+            Questions = ReportTerms.Counts(scores.FrameworkId) && at is null
+                ? await QuestionCount.ReadAsync(id, framework, http, session, cancellation)
+                : [],
         });
     }
 

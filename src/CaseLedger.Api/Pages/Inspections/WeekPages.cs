@@ -20,7 +20,7 @@ public static class WeekPages
         if (refused is not null) return refused;
         return Page<WeeksPage>(new
         {
-            Chrome = PageChrome.For(http) with { Csv = $"{PagesSetup.Root}/inspections/{id}/weeks.csv", Api = $"/inspections/{id}/scores?at={points![0].Point}" },
+            Chrome = PageChrome.For(http) with { Csv = $"{PagesSetup.Root}/inspections/{id}/weeks.csv", Api = points![^1].Point == "now" ? $"/inspections/{id}/scores" : $"/inspections/{id}/scores?at={points[^1].Point}" },
             Points = points,
             Chart = WeekChart.Draw(points),
         });
