@@ -92,4 +92,26 @@ public sealed class PageReachTests(PagesFixture pages)
         Assert.EndsWith($"/app/inspections/{Lambeth}", browser.Url);
         Assert.Equal("lead-inspector-lambeth", await browser.Locator(".who strong").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task The_pages_cookie_opens_no_api_route()
+    {
+        var browser = await pages.SignedInAsync("auditor-pages", Roles.Auditor);
+
+        var api = await browser.APIRequest.GetAsync($"/inspections/{Lambeth}/scores");
+
+        Assert.Equal(401, api.Status);
+    }
+
+    [Fact]
+    public async Task A_point_that_is_markup_is_refused_as_text()
+    {
+        var browser = await pages.SignedInAsync("auditor-pages", Roles.Auditor);
+
+        var answer = await browser.GotoAsync($"/app/inspections/{Lambeth}/history?from={Uri.EscapeDataString("<script>alert(1)</script>")}");
+
+        Assert.Equal(400, answer!.Status);
+        Assert.Equal(0, await browser.Locator("script").CountAsync());
+        Assert.Contains("from", await browser.Locator("[role=alert]").Last.InnerTextAsync());
+    }
 }
