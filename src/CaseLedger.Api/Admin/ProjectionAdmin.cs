@@ -10,11 +10,17 @@ public static class ProjectionAdmin
 {
     [Authorize(Roles = Roles.Admin + "," + Roles.Auditor)]
     [WolverineGet("/admin/projections", OperationId = "GetProjectionStatus")]
+    [Tags(Capability.Administration)]
+    [EndpointSummary("Read the views' status")]
+    [EndpointDescription("The event store's high-water mark and last event sequence, and for each view (async projection) the sequence it has reached and how many events it is behind.")]
     public static Task<ProjectionStatus> Status(IDocumentStore store, CancellationToken cancellation) =>
         ProjectionStatus.ReadAsync(store, cancellation);
 
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
+    [Tags(Capability.Administration)]
+    [EndpointSummary("Rebuild views")]
+    [EndpointDescription("Rebuilds every view from the events, or the one named by `?name=`, and returns what each rebuild processed. 400 for an unknown view name.")]
     [ProducesResponseType<IReadOnlyList<ViewRebuilder.Rebuilt>>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)

@@ -27,6 +27,9 @@ public static class EventLogEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/events", OperationId = "GetEventLog")]
+    [Tags(Capability.Audit)]
+    [EndpointSummary("Read an inspection's event log")]
+    [EndpointDescription("The audit log, paged by stream version: sequence, version, type, valid and recorded time, actor, week, correlation id and data. `?after=V&limit=N` pages (`next` gives the following page); `?recordedLaterThan=` keeps events recorded after a moment. 400 for bad paging values; 404 outside reach.")]
     [ProducesResponseType<EventPage>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(

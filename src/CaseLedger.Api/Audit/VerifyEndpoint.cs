@@ -27,6 +27,9 @@ public static class VerifyEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/verify", OperationId = "VerifyInspection")]
+    [Tags(Capability.Audit)]
+    [EndpointSummary("Verify an inspection")]
+    [EndpointDescription("Replays the inspection's events, recounts every score, and checks the stored views and the signed ledger against them: agreement, or each mismatch. 404 outside reach.")]
     [ProducesResponseType<Verification>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(
@@ -79,6 +82,9 @@ public static class VerifyEndpoint
     /// root. Slow by nature (every event is read and hashed): an auditor's occasional check, not a view.</summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/ledger/verify", OperationId = "VerifyLedger")]
+    [Tags(Capability.Audit)]
+    [EndpointSummary("Verify the whole ledger")]
+    [EndpointDescription("Recomputes every leaf of the signed log from the stored events and rebuilds the tree to the signed root. Slow by nature: an auditor's occasional check.")]
     [ProducesResponseType<LedgerCheck>(200, "application/json")]
     [ProblemResponses(401, 403)]
     public static async Task<IResult> GetWholeLog(IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation) =>

@@ -9,6 +9,9 @@ public static class FrameworkEndpoints
         IReadOnlyList<HeadlineTheme> Themes, IReadOnlyList<int> Versions);
 
     [WolverineGet("/frameworks", OperationId = "ListFrameworks")]
+    [Tags(Capability.Frameworks)]
+    [EndpointSummary("List the frameworks")]
+    [EndpointDescription("Every framework CaseLedger knows, at its latest version, with its counts of sections, criteria and questions, its headline themes and the versions held.")]
     public static IReadOnlyList<FrameworkListItem> List(FrameworkCatalog catalog) =>
     [
         .. catalog.All.GroupBy(framework => framework.Id).Select(versions =>
@@ -23,6 +26,9 @@ public static class FrameworkEndpoints
 
     /// <summary>One framework whole: the latest version, or the one asked for with <c>?version=</c>.</summary>
     [WolverineGet("/frameworks/{id}", OperationId = "GetFramework")]
+    [Tags(Capability.Frameworks)]
+    [EndpointSummary("Read one framework")]
+    [EndpointDescription("One framework whole (sections, criteria, questions, themes, banding), at its latest version or the one asked for with `?version=`. 404 when no such framework or version is known.")]
     [ProducesResponseType<Framework>(200, "application/json")]
     [ProblemResponses(401, 404)]
     public static IResult Get(string id, int? version, FrameworkCatalog catalog) =>

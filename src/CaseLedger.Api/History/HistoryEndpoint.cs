@@ -44,6 +44,9 @@ public static class HistoryEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/history", OperationId = "GetHistory")]
+    [Tags(Capability.History)]
+    [EndpointSummary("Compare two points in time")]
+    [EndpointDescription("Between `from` and `to`: every score that moved (before, after, delta, band before and after) and every judgement that changed, with each change's kind, who, when, week and reason. 400 for a malformed point; 404 outside reach; 409 when a point names nothing yet (`published` before publication).")]
     [ProducesResponseType<HistoryView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409)]
     public static async Task<IResult> Get(

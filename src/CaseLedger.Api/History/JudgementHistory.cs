@@ -19,6 +19,9 @@ public static class JudgementHistory
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
+    [Tags(Capability.History)]
+    [EndpointSummary("Read one judgement's history")]
+    [EndpointDescription("Every change to one judgement: kind, answer, reasons, who, in which role, when it happened and when it was recorded, and in which week. 404 when it does not exist or is outside reach.")]
     [ProducesResponseType<HistoryOfJudgement>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)

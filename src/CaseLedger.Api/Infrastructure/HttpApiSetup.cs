@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using CaseLedger.Api.Health;
-using Scalar.AspNetCore;
+using CaseLedger.Api.Reference;
 
 namespace CaseLedger.Api.Infrastructure;
 
@@ -21,7 +21,7 @@ public static class HttpApiSetup
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.AllowDuplicateProperties = false;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiReference();
         builder.Services.AddReadinessChecks();
         return builder;
     }
@@ -38,15 +38,7 @@ public static class HttpApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        // Served from this host alone (see ResponseHeaders.ReferencePagePolicy): no fonts from Scalar's CDN, no
-        // telemetry, and a fresh nonce for the page's one inline script.
-        app.MapScalarApiReference(ResponseHeaders.ReferencePath, options => options
-            .WithTitle("CaseLedger API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()
-            .DisableTelemetry()
-            .WithNonce()).AllowAnonymous();
+        app.MapApiReference();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapWolverineEndpoints(options =>

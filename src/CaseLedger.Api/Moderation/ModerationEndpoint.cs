@@ -17,6 +17,10 @@ public static class ModerationEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/moderation", OperationId = "GetModerationLog")]
+    [AnswersCsv]
+    [Tags(Capability.Moderation)]
+    [EndpointSummary("Read the moderation log")]
+    [EndpointDescription("Each moderation of the inspection, filtered by `?by=` user, with its impact at that moment on every score and band it touched. JSON, or CSV with `Accept: text/csv`. 404 outside reach.")]
     [ProducesResponseType<ModerationView>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(

@@ -25,6 +25,10 @@ public static class ScoresEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/inspections/{id}/scores", OperationId = "GetScores")]
+    [AnswersCsv]
+    [Tags(Capability.Scores)]
+    [EndpointSummary("Read an inspection's scores")]
+    [EndpointDescription("The scoreboard (criterion, section and headline theme scores with counts, exact percentage, rounded score, band and Wilson interval) and the sample profile, now or as it stood at `?at=` (and `?recordedAt=`). JSON, or CSV with `Accept: text/csv`. A reporting client, or anyone off the team, sees only what was published: any moment before publication is a 404 like an inspection outside reach. 400 for a malformed point.")]
     [ProducesResponseType<ScoresView>(StatusCodes.Status200OK, "application/json")]
     [ProblemResponses(400, 404)]
     public static async Task<IResult> Get(

@@ -32,6 +32,9 @@ public static class ThemeViewsEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/themes", OperationId = "ListThemes")]
+    [Tags(Capability.Views)]
+    [EndpointSummary("List themes")]
+    [EndpointDescription("Each framework's scored headline themes (framework, theme id and title), the ones `GET /themes/{frameworkId}/{themeId}` reads.")]
     public static IReadOnlyList<ThemeSummary> List(FrameworkCatalog catalog) =>
     [
         .. catalog.All.GroupBy(framework => framework.Id).Select(versions => versions.Last())
@@ -41,6 +44,10 @@ public static class ThemeViewsEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/themes/{frameworkId}/{themeId}", OperationId = "GetTheme")]
+    [AnswersCsv]
+    [Tags(Capability.Views)]
+    [EndpointSummary("Read a theme's view")]
+    [EndpointDescription("Each YOT's latest score on one theme, with the lowest, highest and average overall and per region; `?region=` narrows it, `?at=` gives it as it stood. JSON, or CSV with `Accept: text/csv`. 400 for a malformed moment or unknown region; 404 for an unknown framework or theme.")]
     [ProducesResponseType<ThemeView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(

@@ -29,6 +29,9 @@ public static class YotViewsEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots", OperationId = "ListYots")]
+    [Tags(Capability.Views)]
+    [EndpointSummary("List YOTs")]
+    [EndpointDescription("Each YOT with inspections the caller may see: its name and region from the register, how many inspections, and the latest one.")]
     [ProducesResponseType<IReadOnlyList<YotSummary>>(200, "application/json")]
     [ProblemResponses(401, 403)]
     public static async Task<IResult> List(HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
@@ -47,6 +50,10 @@ public static class YotViewsEndpoint
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots/{code}", OperationId = "GetYot")]
+    [AnswersCsv]
+    [Tags(Capability.Views)]
+    [EndpointSummary("Read a YOT's view")]
+    [EndpointDescription("A YOT's inspections with framework, dates, state, headline and section scores and bands, and the change since its previous inspection, now or as at `?at=` (names as the register held them then). JSON, or CSV with `Accept: text/csv`. Those off the team see published inspections only. 400 for a malformed moment; 404 for a YOT with nothing the caller may see.")]
     [ProducesResponseType<YotView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(

@@ -35,6 +35,9 @@ public static class RegisterYotEndpoint
 
     [Authorize(Roles = Roles.Admin)]
     [WolverinePut("/yots/{code}", OperationId = "RegisterYot")]
+    [Tags(Capability.YotRegister)]
+    [EndpointSummary("Register or change a YOT")]
+    [EndpointDescription("An administrator registers a YOT under its code (201) or renames or moves it (200); saying again what the register holds appends nothing (200). 400 for a bad code, name or region, or a missing body; 409 when another request changed it at the same moment.")]
     [ProducesResponseType<YotRegistration>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<YotRegistration>(StatusCodes.Status201Created, "application/json")]
     [ProblemResponses(400, 401, 403, 409)]

@@ -14,6 +14,9 @@ public static class YotHistoryEndpoint
 
     [Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     [WolverineGet("/yots/{code}/history", OperationId = "GetYotHistory")]
+    [Tags(Capability.YotRegister)]
+    [EndpointSummary("Read a YOT's history")]
+    [EndpointDescription("Each registration and change of a YOT: kind, name and region, what they replaced, by whom, in which role, when and in which request. 404 for a code the register does not hold.")]
     [ProducesResponseType<YotHistory>(StatusCodes.Status200OK, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)

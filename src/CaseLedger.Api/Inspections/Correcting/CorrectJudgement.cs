@@ -19,6 +19,9 @@ public static class CorrectJudgementEndpoint
 {
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/corrections", OperationId = "CorrectJudgement")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("Correct a published judgement")]
+    [EndpointDescription("After publication the lead corrects a judgement, stating the reason and `expectedVersion`; every view of a corrected figure shows the published one beside it. Before publication it is refused (409): revise or moderate instead. 409 for a stale version too, with `current`.")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

@@ -51,6 +51,9 @@ public static class FieldworkWeeks
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/open", OperationId = "OpenFieldworkWeek")]
+    [Tags(Capability.Fieldwork)]
+    [EndpointSummary("Open a fieldwork week")]
+    [EndpointDescription("The lead opens week `number`; weeks open in order and one at a time. An optional body `{\"occurredAt\": ...}` states when it happened. Returns the open week and the closed ones. 404 outside reach; 409 when another week is open, the week has closed, or it is not next.")]
     [ProducesResponseType<WeekState>(200, "application/json")]
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]
@@ -60,6 +63,9 @@ public static class FieldworkWeeks
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
+    [Tags(Capability.Fieldwork)]
+    [EndpointSummary("Close a fieldwork week")]
+    [EndpointDescription("The lead closes the open week `number`; a closed week never reopens, and `week:N` then names this moment. Returns the open week and the closed ones. 404 outside reach; 409 when that week is not open.")]
     [ProducesResponseType<WeekState>(200, "application/json")]
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]

@@ -7,6 +7,9 @@ public static class RecordJudgementEndpoint
 {
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements", OperationId = "RecordJudgement")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("Record a judgement")]
+    [EndpointDescription("A team member answers one question for one case during an open week: `sufficient`, `insufficient` or `not-applicable`, with reasons and a note. Returns the judgement at version 1 with `Location`; the same id and content sent again answers as the first did. 400 for bad fields; 404 for an unknown inspection or case; 409 when no week is open, the question does not apply, the case and question already have a judgement (`existing`), or the inspection is published.")]
     [ProducesResponseType<JudgementView>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

@@ -17,6 +17,9 @@ public static class RecordJudgementBatchEndpoint
 
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/batch", OperationId = "RecordJudgementBatch")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("Record judgements in one batch")]
+    [EndpointDescription("Up to 5,000 judgements, all or nothing: one bad item refuses the batch, naming it (`judgements[7].answer`). Items already recorded with the same id and content count as repeats. Returns how many were recorded and repeated, and each judgement. Refusals as for one judgement.")]
     [ProducesResponseType<BatchResult>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

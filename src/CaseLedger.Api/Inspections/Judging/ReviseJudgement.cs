@@ -13,6 +13,9 @@ public static class ReviseJudgementEndpoint
 {
     [Authorize(Roles = Roles.InspectionWriters)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/revisions", OperationId = "ReviseJudgement")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("Revise a judgement")]
+    [EndpointDescription("A team member changes a judgement during an open week, stating the `expectedVersion` they saw. Returns the judgement at its new version; the same revision retried from the same version answers as done. 400 for bad fields; 404 outside reach; 409 for a stale version (the body's `current` shows the judgement), a change that changes nothing, no open week, or a published inspection.")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

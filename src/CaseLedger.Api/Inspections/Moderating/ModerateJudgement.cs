@@ -17,6 +17,9 @@ public static class ModerateJudgementEndpoint
 {
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/judgements/{judgementId}/moderations", OperationId = "ModerateJudgement")]
+    [Tags(Capability.Moderation)]
+    [EndpointSummary("Moderate a judgement")]
+    [EndpointDescription("The lead changes a judgement in quality assurance, with a `rationale` and the `expectedVersion` seen; allowed until publication, inside or after the fieldwork weeks. Returns the judgement at its new version. 400 for bad fields; 404 outside reach; 409 for a stale version (with `current`), a change that changes nothing, or a published inspection.")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

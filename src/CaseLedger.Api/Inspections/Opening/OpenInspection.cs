@@ -107,6 +107,9 @@ public static class OpenInspectionEndpoint
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections", OperationId = "OpenInspection")]
+    [Tags(Capability.Inspections)]
+    [EndpointSummary("Open an inspection")]
+    [EndpointDescription("A lead inspector opens an inspection and leads it: the framework, the YOT by its code in the register, the fieldwork weeks and the team. Returns the inspection's summary with `Location`. 400 for bad fields (a YOT code the register does not hold names `PUT /yots/{code}`); 409 when `yot.name` or `yot.region` differ from the register (the body's `registered` gives its values) or the id is taken. Repeating the same request with the same id answers as the first did.")]
     [ProducesResponseType<InspectionSummary>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 409, 413)]
     public static Task<IResult> Post(

@@ -38,6 +38,9 @@ public static class PublishInspectionEndpoint
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/publish", OperationId = "PublishInspection")]
+    [Tags(Capability.Inspections)]
+    [EndpointSummary("Publish an inspection")]
+    [EndpointDescription("The lead publishes the inspection once no week is open: its ledger closes to writes and its scores become the published record others may read. Returns the state and the ledger receipt. 404 outside reach; 409 while a week is open or when already published.")]
     [ProducesResponseType<Published>(200, "application/json")]
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]

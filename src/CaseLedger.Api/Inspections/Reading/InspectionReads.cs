@@ -11,6 +11,9 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections", OperationId = "ListInspections")]
+    [Tags(Capability.Inspections)]
+    [EndpointSummary("List inspections")]
+    [EndpointDescription("The inspections within the caller's reach (an inspector or lead: those whose team names them; an auditor: all), filtered by `?yot=` and `?state=`. 400 for an unknown state.")]
     [ProducesResponseType<IReadOnlyList<InspectionListItem>>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> List(string? yot, string? state, HttpContext http, IQuerySession session, CancellationToken cancellation)
@@ -37,6 +40,9 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}", OperationId = "GetInspection")]
+    [Tags(Capability.Inspections)]
+    [EndpointSummary("Read an inspection")]
+    [EndpointDescription("One inspection's summary: framework, YOT, weeks, team, state, stream version and milestones. 404 when it does not exist or is outside the caller's reach.")]
     [ProducesResponseType<InspectionSummary>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken cancellation)
@@ -51,6 +57,9 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements", OperationId = "ListJudgements")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("List an inspection's judgements")]
+    [EndpointDescription("The current judgements with their versions, filtered by `?caseId=` and `?questionId=`. 404 outside reach.")]
     [ProducesResponseType<IReadOnlyList<JudgementView>>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Judgements(
@@ -66,6 +75,9 @@ public static class InspectionReads
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}", OperationId = "GetJudgement")]
+    [Tags(Capability.Judgements)]
+    [EndpointSummary("Read a judgement")]
+    [EndpointDescription("One judgement as it stands, with its version (state it as `expectedVersion` to change it). 404 when it does not exist or is outside reach.")]
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Judgement(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)

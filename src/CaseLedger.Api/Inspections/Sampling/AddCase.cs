@@ -60,6 +60,9 @@ public static class AddCaseEndpoint
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/cases", OperationId = "AddCase")]
+    [Tags(Capability.Inspections)]
+    [EndpointSummary("Add a case to the sample")]
+    [EndpointDescription("The lead adds a case to the inspection's sample: reference, sentence type, setting and profile. Returns the case with `Location`. 400 for bad fields; 404 for an inspection outside reach; 409 when the reference is already sampled, the id belongs to another case (`existing`), the sample is full, or the inspection is published.")]
     [ProducesResponseType<SampledCase>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(

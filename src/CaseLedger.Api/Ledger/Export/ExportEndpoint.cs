@@ -13,6 +13,9 @@ public static class ExportEndpoint
 {
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/inspections/{id}/export", OperationId = "ExportInspectionLedger")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("Export an inspection's ledger")]
+    [EndpointDescription("Every event of the inspection with its leaf, inclusion proof and the signed head (the latest, or that of `?treeSize=`); with `?since=`, also the consistency proof from a head the auditor already holds. Checked offline by the verifier. 400 for bad sizes; 404 outside reach, or when no head has been signed (of that size).")]
     [ProducesResponseType<ExportFile>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(

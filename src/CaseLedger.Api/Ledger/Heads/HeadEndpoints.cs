@@ -15,6 +15,9 @@ public static class HeadEndpoints
 
     [Authorize(Roles = Roles.LedgerReaders)]
     [WolverineGet("/ledger/heads/latest", OperationId = "GetLatestTreeHead")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("Read the latest signed tree head")]
+    [EndpointDescription("The latest signed head of the Merkle log: tree size, root hash, time and signature. 404 while nothing has been sealed yet.")]
     [ProducesResponseType<TreeHead>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Latest(IQuerySession session, CancellationToken cancellation) =>
@@ -24,6 +27,9 @@ public static class HeadEndpoints
 
     [Authorize(Roles = Roles.LedgerReaders)]
     [WolverineGet("/ledger/heads", OperationId = "ListTreeHeads")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("List signed tree heads")]
+    [EndpointDescription("Signed heads in order of tree size, from `?after=` (a size), at most `?limit=` (100 by default). 400 for bad paging values.")]
     [ProducesResponseType<IReadOnlyList<TreeHead>>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     // Not named After: Wolverine would take a method of that name for middleware running after every endpoint here.
@@ -38,6 +44,9 @@ public static class HeadEndpoints
 
     [Authorize(Roles = Roles.LedgerReaders)]
     [WolverineGet("/ledger/keys", OperationId = "GetLedgerKeys")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("Read the ledger's public keys")]
+    [EndpointDescription("The public keys (JWK) that sign tree heads, current and retired, so a signature can be checked offline.")]
     [ProducesResponseType<KeySet>(200, "application/json")]
     [ProblemResponses(401, 403)]
     public static IResult Keys(LedgerKeys keys) => Results.Ok(new KeySet(keys.PublicKeys));

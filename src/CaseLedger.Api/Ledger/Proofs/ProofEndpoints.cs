@@ -16,6 +16,9 @@ public static class ProofEndpoints
 
     [Authorize(Roles = Roles.LedgerReaders)]
     [WolverineGet("/ledger/proofs/inclusion", OperationId = "GetInclusionProof")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("Prove a leaf is in the log")]
+    [EndpointDescription("The audit path proving leaf `leafIndex` is in the tree of size `treeSize` (RFC 9162). 400 when `treeSize` is not from 1 to the leaves sealed so far, or `leafIndex` is not a leaf of that tree.")]
     [ProducesResponseType<InclusionProof>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> Inclusion(long? leafIndex, long? treeSize, IQuerySession session, CancellationToken cancellation)
@@ -34,6 +37,9 @@ public static class ProofEndpoints
 
     [Authorize(Roles = Roles.LedgerReaders)]
     [WolverineGet("/ledger/proofs/consistency", OperationId = "GetConsistencyProof")]
+    [Tags(Capability.Ledger)]
+    [EndpointSummary("Prove the log only grew")]
+    [EndpointDescription("The consistency proof between the trees of sizes `first` and `second` (RFC 9162): the later tree extends the earlier one. 400 when `second` is not from 1 to the leaves sealed so far, or `first` is not from 1 to `second`.")]
     [ProducesResponseType<ConsistencyProof>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> Consistency(long? first, long? second, IQuerySession session, CancellationToken cancellation)
