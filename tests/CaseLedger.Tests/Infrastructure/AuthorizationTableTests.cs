@@ -94,6 +94,33 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
         "GET /docs/scalar.js", "GET /docs/scalar.aspnetcore.js", "GET /docs/favicon.svg",
     ];
 
+    /// <summary>The pages (DESIGN §14) sign in with a cookie of their own; their reach is checked in a browser by
+    /// the page tests. Here: that a bearer token opens none of them.</summary>
+    private IReadOnlyList<(string Method, string Pattern, string Url)> Pages()
+    {
+        var i = $"/app/inspections/{inspection}";
+        return
+        [
+            ("GET", "/app/", "/app"),
+            ("GET", "/app/inspections/{id:guid}", i),
+            ("GET", "/app/inspections/{id:guid}/scores.csv", $"{i}/scores.csv"),
+            ("GET", "/app/inspections/{id:guid}/weeks", $"{i}/weeks"),
+            ("GET", "/app/inspections/{id:guid}/weeks.csv", $"{i}/weeks.csv"),
+            ("GET", "/app/inspections/{id:guid}/history", $"{i}/history"),
+            ("GET", "/app/inspections/{id:guid}/history.csv", $"{i}/history.csv"),
+            ("GET", "/app/inspections/{id:guid}/moderation", $"{i}/moderation"),
+            ("GET", "/app/inspections/{id:guid}/moderation.csv", $"{i}/moderation.csv"),
+            ("GET", "/app/yots/{code}", $"/app/yots/{yot}"),
+            ("GET", "/app/yots/{code}/inspections.csv", $"/app/yots/{yot}/inspections.csv"),
+            ("GET", "/app/themes/{frameworkId}/{themeId}", "/app/themes/cci-2009/safeguarding"),
+            ("GET", "/app/themes/{frameworkId}/{themeId}/yots.csv", "/app/themes/cci-2009/safeguarding/yots.csv"),
+            ("POST", "/app/sign-out", "/app/sign-out"),
+        ];
+    }
+
+    /// <summary>What anyone may fetch from the pages: the Development sign-in (the chooser) and the stylesheet.</summary>
+    private static readonly string[] PublicPages = ["GET /app/sign-in", "GET /app/assets/pages.css"];
+
     public async Task InitializeAsync()
     {
         var id = await app.Host.GivenInspection(yot: yot);
@@ -114,10 +141,28 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => $"{method} {Normalise(endpoint.RoutePattern.RawText)}"))
             .ToHashSet();
-        var covered = Rows().Select(row => $"{row.Method} {row.Pattern}").Concat(Public).ToHashSet();
+        var covered = Rows().Select(row => $"{row.Method} {row.Pattern}").Concat(Public)
+            .Concat(Pages().Select(page => $"{page.Method} {page.Pattern}")).Concat(PublicPages).ToHashSet();
 
         Assert.Empty(mapped.Except(covered));
         Assert.Empty(covered.Except(mapped));
+    }
+
+    [Fact]
+    public async Task A_bearer_token_opens_no_page_but_sends_the_reader_to_sign_in()
+    {
+        var failures = new List<string>();
+        foreach (var (method, pattern, url) in Pages())
+            foreach (var caller in Callers)
+            {
+                using var client = app.Host.Server.CreateClient();
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(caller.User, caller.Role));
+                using var response = await client.SendAsync(request);
+                if ((int)response.StatusCode != 302 || response.Headers.Location?.AbsolutePath != "/app/sign-in")
+                    failures.Add($"{method} {pattern} as {caller.Name}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        Assert.Empty(failures);
     }
 
     [Fact]
