@@ -111,7 +111,8 @@ public sealed class PageFiguresTests(PagesFixture pages)
         Assert.Equal($"{history.GetProperty("changedJudgements").GetArrayLength()}", await page.Locator("[data-count='changed']").InnerTextAsync());
         foreach (var figure in PublishedFigures.Lambeth)
             Assert.Contains($"{figure.Score}%", await page.Locator($"tr[data-scope='theme:{figure.Id}'] td").Nth(1).InnerTextAsync());
-        Assert.True(await page.Locator("section.judgement td").Filter(new() { HasText = "lead-inspector-lambeth" }).CountAsync() > 0, "a change names who made it");
+        Assert.Equal(history.GetProperty("changedJudgements").GetArrayLength(), await page.Locator("tbody.judgement").CountAsync());
+        Assert.True(await page.Locator("tbody.judgement td").Filter(new() { HasText = "lead-inspector-lambeth" }).CountAsync() > 0, "a change names who made it");
     }
 
     [Fact]
