@@ -125,4 +125,16 @@ public sealed class PageFiguresTests(PagesFixture pages)
         Assert.Equal(["1", "80%", "80%", "80%", "80%"], all);
         Assert.Equal(1, await page.Locator("tr.beside[data-yot='northamptonshire']").CountAsync());
     }
+
+    [Fact]
+    public async Task A_yot_over_time_shows_its_inspections_headline_themes_apart_from_its_sections()
+    {
+        var page = await pages.SignedInAsync("reporting-client-pages", Roles.ReportingClient);
+        await page.GotoAsync("/app/yots/lambeth");
+
+        var inspection = page.Locator($"section.inspection[data-inspection='{Lambeth}']");
+        foreach (var figure in PublishedFigures.Lambeth)
+            Assert.Equal($"{figure.Score}", await inspection.Locator($"table.themes tr[data-scope='{figure.Id}'] .score").GetAttributeAsync("data-score"));
+        Assert.True(await inspection.Locator("table.sections tbody tr").CountAsync() > 0);
+    }
 }
