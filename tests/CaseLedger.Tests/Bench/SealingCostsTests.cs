@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CaseLedger.Bench;
 using CaseLedger.Bench.Measures;
 using CaseLedger.Bench.Raw;
@@ -14,24 +12,19 @@ namespace CaseLedger.Tests.Bench;
 /// </summary>
 public sealed class SealingCostsTests : IAsyncLifetime
 {
-    private readonly string database = $"bench_sealing_{Guid.NewGuid():N}"[..30];
     private readonly string log = Path.Combine(Path.GetTempPath(), $"caseledger-sealing-{Guid.NewGuid():N}.log");
-    private NpgsqlDataSource admin = null!;
+    private OwnDatabase database = null!;
     private string connection = null!;
 
     public async Task InitializeAsync()
     {
-        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger"));
-        admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = "postgres" }.ConnectionString);
-        await using (var create = admin.CreateCommand($"create database {database}")) await create.ExecuteNonQueryAsync();
-        connection = new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = database }.ConnectionString;
+        database = await OwnDatabase.CreateAsync("bench_sealing");
+        connection = database.Connection;
     }
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using (var drop = admin.CreateCommand($"drop database if exists {database} with (force)")) await drop.ExecuteNonQueryAsync();
-        await admin.DisposeAsync();
+        await database.DisposeAsync();
         File.Delete(log);
         File.Delete(log + ".pid");
     }
@@ -39,7 +32,7 @@ public sealed class SealingCostsTests : IAsyncLifetime
     [Fact]
     public async Task Resealing_from_the_first_event_and_writes_with_sealing_on_and_off_each_have_a_figure_and_a_baseline()
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{OwnDatabase.FreePort()}");
         await using var launcher = new ApiLauncher(AppContext.BaseDirectory, address, connection, log);
         await launcher.StartAsync(sealing: true, CancellationToken.None);
         await using var product = NpgsqlDataSource.Create(connection);
@@ -77,10 +70,4 @@ public sealed class SealingCostsTests : IAsyncLifetime
         Assert.True((bool)(await resealed.ExecuteScalarAsync())!, "the log was resealed from the first event, in order");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

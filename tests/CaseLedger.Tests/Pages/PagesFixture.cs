@@ -1,12 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using CaseLedger.Bench.Measures;
 using CaseLedger.Client;
 using CaseLedger.Demo;
 using CaseLedger.Tests.Faults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
-using Npgsql;
 
 namespace CaseLedger.Tests.Pages;
 
@@ -17,13 +14,12 @@ namespace CaseLedger.Tests.Pages;
 /// </summary>
 public sealed class PagesFixture : IAsyncLifetime
 {
-    private readonly string database = $"pages_{Guid.NewGuid():N}"[..24];
     private readonly string log = Path.Combine(Path.GetTempPath(), $"caseledger-pages-{Guid.NewGuid():N}.log");
-    private NpgsqlDataSource admin = null!;
+    private OwnDatabase database = null!;
     private ApiLauncher launcher = null!;
     private IPlaywright playwright = null!;
 
-    public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public Uri Address { get; } = new($"http://127.0.0.1:{OwnDatabase.FreePort()}");
     public IBrowser Browser { get; private set; } = null!;
     public string SigningKey { get; private set; } = "";
 
@@ -32,12 +28,8 @@ public sealed class PagesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger"));
-        admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = "postgres" }.ConnectionString);
-        await using (var create = admin.CreateCommand($"create database {database}")) await create.ExecuteNonQueryAsync();
-        var connection = new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = database }.ConnectionString;
-
-        launcher = new ApiLauncher(AppContext.BaseDirectory, Address, connection, log);
+        database = await OwnDatabase.CreateAsync("pages");
+        launcher = new ApiLauncher(AppContext.BaseDirectory, Address, database.Connection, log);
         await launcher.StartAsync(sealing: true, CancellationToken.None);
         SigningKey = DevelopmentSigningKey.Read(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json"));
         using (var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(5) })
@@ -77,19 +69,11 @@ public sealed class PagesFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         await launcher.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using (var drop = admin.CreateCommand($"drop database if exists {database} with (force)")) await drop.ExecuteNonQueryAsync();
-        await admin.DisposeAsync();
+        await database.DisposeAsync();
         File.Delete(log);
         File.Delete(log + ".pid");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]
