@@ -17,4 +17,6 @@ public static class Roles
     public const string Leads = LeadInspector;
     /// <summary>Who may read the signed log (heads, keys, proofs): whoever must check a record later.</summary>
     public const string LedgerReaders = Auditor + "," + ReportingClient;
+    /// <summary>Who may subscribe to webhooks: the programs that report, and the administrators who set them up.</summary>
+    public const string Subscribers = ReportingClient + "," + Admin;
 }

@@ -42,12 +42,13 @@ public static class RegisterYotEndpoint
     [ProducesResponseType<YotRegistration>(StatusCodes.Status201Created, "application/json")]
     [ProblemResponses(400, 401, 403, 409)]
     public static async Task<IResult> Put(
-        string code, RegisterYot command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+        string code, RegisterYot command, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellation)
     {
         if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
         if (command is null) return Rejection.MissingBody().ToResult();
 
-        await using var session = store.LightweightSession();
+        await using var ledger = sessions.Open();
+        var session = ledger.Session;
         var current = YotCodes.IsValid(code) ? await session.LoadAsync<RegisteredYot>(code, cancellation) : null;
         var (events, rejection) = Decide(code, command, current);
         if (rejection is not null) return rejection.ToResult();
@@ -69,7 +70,7 @@ public static class RegisterYotEndpoint
             session.Events.Append(stream, events[0]);
             session.UpdateRevision(registered, current.Version + 1);
         }
-        if (await session.CommitAsync(stream, cancellation) is { } refused) return refused.ToResult();
+        if (await ledger.CommitAsync(stream, cancellation) is { } refused) return refused.ToResult();
 
         registered.Version = current is null ? 1 : current.Version + 1;
         var body = YotRegistration.Of(registered);

@@ -25,11 +25,11 @@ public static class CorrectJudgementEndpoint
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, Guid judgementId, CorrectJudgement command, HttpContext http, IDocumentStore store,
+        Guid id, Guid judgementId, CorrectJudgement command, HttpContext http, LedgerSessions ledger,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
             new JudgementChangeCommand(id, judgementId, frameworks, command?.ToChange(), Correction),
-            http, store, clock, cancellation);
+            http, ledger, clock, cancellation);
 
     /// <summary>Only the lead corrects, and only once the inspection is published.</summary>
     public static readonly ChangeDecision.Kind Correction = new(

@@ -58,8 +58,8 @@ public static class FieldworkWeeks
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]
     public static Task<IResult> Open(
-        Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        RunAsync(id, number, DecideOpen, http, store, clock, cancellation);
+        Guid id, int number, HttpContext http, LedgerSessions ledger, TimeProvider clock, CancellationToken cancellation) =>
+        RunAsync(id, number, DecideOpen, http, ledger, clock, cancellation);
 
     [Authorize(Roles = Roles.Leads)]
     [WolverinePost("/inspections/{id}/weeks/{number}/close", OperationId = "CloseFieldworkWeek")]
@@ -70,17 +70,17 @@ public static class FieldworkWeeks
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]
     public static Task<IResult> Close(
-        Guid id, int number, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        RunAsync(id, number, DecideClose, http, store, clock, cancellation);
+        Guid id, int number, HttpContext http, LedgerSessions ledger, TimeProvider clock, CancellationToken cancellation) =>
+        RunAsync(id, number, DecideClose, http, ledger, clock, cancellation);
 
     private static async Task<IResult> RunAsync(
         Guid id, int number, Func<InspectionHeader, Actor, int, WriteClock, string?, Decision<InspectionHeader>> decide,
-        HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+        HttpContext http, LedgerSessions ledger, TimeProvider clock, CancellationToken cancellation)
     {
         var (body, unreadable) = await StatedTime.ReadAsync(http, cancellation);
         if (unreadable is not null) return unreadable.ToResult();
         return await WritePipeline.RunAsync(
-            new HeaderCommand(id, (header, actor, now) => decide(header, actor, number, now, body?.OccurredAt), Respond), http, store, clock, cancellation);
+            new HeaderCommand(id, (header, actor, now) => decide(header, actor, number, now, body?.OccurredAt), Respond), http, ledger, clock, cancellation);
     }
 
     private static IResult Respond(InspectionHeader header) => Results.Ok(new WeekState(header.OpenWeek, header.ClosedWeeks));

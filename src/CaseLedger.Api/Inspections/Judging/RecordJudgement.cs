@@ -13,11 +13,11 @@ public static class RecordJudgementEndpoint
     [ProducesResponseType<JudgementView>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, JudgementInput input, HttpContext http, IDocumentStore store,
+        Guid id, JudgementInput input, HttpContext http, LedgerSessions ledger,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         input is null
             ? Task.FromResult(Rejection.MissingBody().ToResult())
-            : WritePipeline.RunAsync(new Recording(id, input, input.Id ?? Guid.NewGuid(), frameworks), http, store, clock, cancellation);
+            : WritePipeline.RunAsync(new Recording(id, input, input.Id ?? Guid.NewGuid(), frameworks), http, ledger, clock, cancellation);
 
     /// <summary>
     /// Pure: a new judgement, the same one again (a safe retry: nothing to append), or a refusal.

@@ -23,13 +23,13 @@ public static class RecordJudgementBatchEndpoint
     [ProducesResponseType<BatchResult>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, RecordJudgementBatch batch, HttpContext http, IDocumentStore store,
+        Guid id, RecordJudgementBatch batch, HttpContext http, LedgerSessions ledger,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation)
     {
         if (Validate(batch) is { } invalid) return Task.FromResult(invalid.ToResult());
         // Ids are chosen once, so a retried attempt records the same judgements, not new ones.
         var ids = batch.Judgements!.Select(item => item.Id ?? Guid.NewGuid()).ToList();
-        return WritePipeline.RunAsync(new Recording(id, batch.Judgements!, ids, frameworks), http, store, clock, cancellation);
+        return WritePipeline.RunAsync(new Recording(id, batch.Judgements!, ids, frameworks), http, ledger, clock, cancellation);
     }
 
     /// <summary>Pure: what the batch must be before anything is read.</summary>

@@ -19,11 +19,11 @@ public static class ReviseJudgementEndpoint
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, IDocumentStore store,
+        Guid id, Guid judgementId, ReviseJudgement command, HttpContext http, LedgerSessions ledger,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
             new JudgementChangeCommand(id, judgementId, frameworks, command?.ToChange(), Revision),
-            http, store, clock, cancellation);
+            http, ledger, clock, cancellation);
 
     /// <summary>A revision belongs to an open fieldwork week of an unpublished inspection.</summary>
     public static readonly ChangeDecision.Kind Revision = new(

@@ -23,11 +23,11 @@ public static class ModerateJudgementEndpoint
     [ProducesResponseType<JudgementView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, IDocumentStore store,
+        Guid id, Guid judgementId, ModerateJudgement command, HttpContext http, LedgerSessions ledger,
         FrameworkCatalog frameworks, TimeProvider clock, CancellationToken cancellation) =>
         WritePipeline.RunAsync(
             new JudgementChangeCommand(id, judgementId, frameworks, command?.ToChange(), Moderation),
-            http, store, clock, cancellation);
+            http, ledger, clock, cancellation);
 
     /// <summary>Only the lead moderates, and only before publication.</summary>
     public static readonly ChangeDecision.Kind Moderation = new(

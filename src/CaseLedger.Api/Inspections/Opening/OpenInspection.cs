@@ -113,9 +113,9 @@ public static class OpenInspectionEndpoint
     [ProducesResponseType<InspectionSummary>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 409, 413)]
     public static Task<IResult> Post(
-        OpenInspection command, HttpContext http, IDocumentStore store, FrameworkCatalog frameworks,
+        OpenInspection command, HttpContext http, LedgerSessions ledger, FrameworkCatalog frameworks,
         TimeProvider clock, CancellationToken cancellation) =>
-        WritePipeline.RunAsync(new Opening(command, frameworks, Guid.NewGuid()), http, store, clock, cancellation);
+        WritePipeline.RunAsync(new Opening(command, frameworks, Guid.NewGuid()), http, ledger, clock, cancellation);
 
     /// <summary>Opening reads no header (there is none yet), only the register's entry for the YOT.</summary>
     private sealed record Opening(OpenInspection? Command, FrameworkCatalog Frameworks, Guid NewId) : IInspectionCommand<InspectionHeader>

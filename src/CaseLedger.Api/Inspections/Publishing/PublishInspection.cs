@@ -45,11 +45,11 @@ public static class PublishInspectionEndpoint
     [Consumes(typeof(StatedTime), "application/json", IsOptional = true)]
     [ProblemResponses(400, 401, 403, 404, 409, 415)]
     public static async Task<IResult> Post(
-        Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, LedgerSealing sealing, CancellationToken cancellation)
+        Guid id, HttpContext http, IDocumentStore store, LedgerSessions ledger, TimeProvider clock, LedgerSealing sealing, CancellationToken cancellation)
     {
         var (body, unreadable) = await StatedTime.ReadAsync(http, cancellation);
         if (unreadable is not null) return unreadable.ToResult();
-        var answer = await WritePipeline.RunAsync(new Publishing(id, body?.OccurredAt), http, store, clock, cancellation);
+        var answer = await WritePipeline.RunAsync(new Publishing(id, body?.OccurredAt), http, ledger, clock, cancellation);
         if (answer is not Ok<Published> { Value: { } published } || !sealing.Enabled) return answer;
         return Results.Ok(published with { Ledger = await ReceiptAsync(id, store, clock, cancellation) });
     }

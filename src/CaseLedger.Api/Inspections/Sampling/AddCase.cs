@@ -66,7 +66,7 @@ public static class AddCaseEndpoint
     [ProducesResponseType<SampledCase>(201, "application/json")]
     [ProblemResponses(400, 401, 403, 404, 409, 413)]
     public static Task<IResult> Post(
-        Guid id, AddCase command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+        Guid id, AddCase command, HttpContext http, LedgerSessions ledger, TimeProvider clock, CancellationToken cancellation)
     {
         if (command is null) return Task.FromResult(Rejection.MissingBody().ToResult());
         // Chosen once, so a retried attempt adds the same case rather than a second one.
@@ -74,6 +74,6 @@ public static class AddCaseEndpoint
         return WritePipeline.RunAsync(
             new HeaderCommand(id, (header, actor, clock) => Decide(header, actor, command with { Id = caseId }, caseId, clock),
                 header => Results.Created($"/inspections/{id}/cases/{caseId}", header.FindCase(caseId))),
-            http, store, clock, cancellation);
+            http, ledger, clock, cancellation);
     }
 }

@@ -41,18 +41,18 @@ public static class LedgerWrites
     private const int Attempts = 3;
 
     /// <summary>
-    /// Runs one write to an inspection's ledger in a fresh session, again if it lost the race for the stream's next
-    /// event version (see <see cref="SaveLedgerAsync"/>): the refused transaction appended nothing, and the write
+    /// Runs one write to a ledger stream in a fresh session, again if it lost the race for the stream's next event
+    /// version (see <see cref="LedgerSession.SaveAsync"/>): the refused transaction appended nothing, and the write
     /// decides again from fresh state, so nothing is lost or doubled.
     /// </summary>
-    public static async Task<IResult> WithRetryAsync(IDocumentStore store, Func<IDocumentSession, Task<IResult>> write, CancellationToken cancellation)
+    public static async Task<IResult> WithRetryAsync(LedgerSessions sessions, Func<LedgerSession, Task<IResult>> write, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
+            await using var ledger = sessions.Open();
             try
             {
-                return await write(session);
+                return await write(ledger);
             }
             catch (Exception exception) when (IsStreamVersionCollision(exception) && attempt < Attempts)
             {
@@ -61,42 +61,9 @@ public static class LedgerWrites
         }
     }
 
-    /// <summary>
-    /// Commits a decided write under the inspection's advisory lock, taken inside the commit's transaction. Marten
-    /// numbers a stream's events as it appends them, so two sessions appending to one inspection at once would pick
-    /// the same number and one would fail; under the lock they queue for the one round trip a commit takes.
-    /// Decisions are made before the lock: every race they could lose is caught at commit by the database
-    /// (the unique index, revisions, the write guard). Reads and other inspections never wait.
-    /// </summary>
-    public static async Task SaveLedgerAsync(this IDocumentSession session, Guid inspectionId, CancellationToken cancellation)
-    {
-        await session.BeginTransactionAsync(cancellation);
-        await using (var command = ((NpgsqlConnection)session.Connection!).CreateCommand())
-        {
-            command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@inspection::text, 0))";
-            command.Parameters.AddWithValue("inspection", inspectionId);
-            await command.ExecuteNonQueryAsync(cancellation);
-        }
-        await session.SaveChangesAsync(cancellation);
-    }
-
     public static bool IsStreamVersionCollision(Exception exception) =>
         Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: StreamVersionKey }
         || Find<EventStreamUnexpectedMaxEventIdException>(exception) is not null;
-
-    /// <summary>Commits; a refusal by the database comes back as a rejection, anything else is thrown.</summary>
-    public static async Task<Rejection?> CommitAsync(this IDocumentSession session, Guid inspectionId, CancellationToken cancellation)
-    {
-        try
-        {
-            await session.SaveLedgerAsync(inspectionId, cancellation);
-            return null;
-        }
-        catch (Exception exception) when (!IsStreamVersionCollision(exception) && Refusal(exception) is { } rejection)
-        {
-            return rejection;
-        }
-    }
 
     public static Rejection? Refusal(Exception exception)
     {

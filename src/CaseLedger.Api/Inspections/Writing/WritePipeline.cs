@@ -9,12 +9,13 @@ namespace CaseLedger.Api.Inspections.Writing;
 public static class WritePipeline
 {
     public static Task<IResult> RunAsync<TState>(
-        IInspectionCommand<TState> command, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
-        LedgerWrites.WithRetryAsync(store, session => AttemptAsync(command, http, session, clock, cancellation), cancellation);
+        IInspectionCommand<TState> command, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellation) =>
+        LedgerWrites.WithRetryAsync(sessions, ledger => AttemptAsync(command, http, ledger, clock, cancellation), cancellation);
 
     private static async Task<IResult> AttemptAsync<TState>(
-        IInspectionCommand<TState> command, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        IInspectionCommand<TState> command, HttpContext http, LedgerSession ledger, TimeProvider clock, CancellationToken cancellation)
     {
+        var session = ledger.Session;
         if (Actor.From(http) is not { } actor) return Rejection.Unauthenticated().ToResult();
         var writeClock = http.RequestServices.GetRequiredService<ValidTimeSettings>().At(clock.GetUtcNow());
         var decision = await command.DecideAsync(session, actor, writeClock, cancellation);
@@ -34,7 +35,7 @@ public static class WritePipeline
         if (decision.RequiresStillWritable) session.RequireStillWritable(inspectionId, decision.Week);
         try
         {
-            await session.SaveLedgerAsync(inspectionId, cancellation);
+            await ledger.SaveAsync(inspectionId, cancellation);
         }
         catch (Exception exception) when (!LedgerWrites.IsStreamVersionCollision(exception))
         {

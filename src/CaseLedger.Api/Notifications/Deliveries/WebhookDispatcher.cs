@@ -1,0 +1,110 @@
+using Wolverine;
+using CaseLedger.Api.Notifications.Subscriptions;
+using Wolverine.Marten.Publishing;
+
+namespace CaseLedger.Api.Notifications.Deliveries;
+
+/// <summary>
+/// Makes one attempt at a delivery, in three steps: claim it (is it still this message's turn, is the subscription
+/// enabled, is every earlier delivery of its stream finished?), POST it, and record what came back with what
+/// follows (a retry scheduled in the outbox, the next delivery of the stream let go). Claim and record each hold
+/// the subscription's advisory lock, so a delivery that starts waiting and the one that frees it cannot miss each
+/// other, on any node; the POST holds no lock and no connection. A node that dies mid-attempt leaves the message
+/// in Wolverine's inbox, and the attempt is made again under the same <c>webhook-id</c>.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IDocumentStore store, OutboxedSessionFactory outbox, WebhookSender sender, WebhookSettings settings, TimeProvider clock)
+{
+    /// <summary>How often a held queue looks again whether the operator has lifted <see cref="WebhookSettings.Hold"/>.</summary>
+    public static readonly TimeSpan HoldRecheck = TimeSpan.FromSeconds(5);
+
+    public async Task DeliverAsync(DeliverWebhook message, IMessageContext context, CancellationToken cancellation)
+    {
+        if (settings.Hold)
+        {
+            await context.ReScheduleCurrentAsync(clock.GetUtcNow() + HoldRecheck);
+            return;
+        }
+        if (await ClaimAsync(message, cancellation) is not var (delivery, subscription)) return;
+        var attempt = await sender.PostAsync(delivery, subscription, cancellation);
+        await RecordAsync(message, attempt, context, cancellation);
+    }
+
+    private async Task<(WebhookDelivery, Subscription)?> ClaimAsync(DeliverWebhook message, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } enrolled) return null;
+        await session.TakeAsync(LockKey(enrolled.SubscriptionId), cancellation);
+
+        var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation);
+        if (delivery is null || delivery.Ticket != message.Ticket || delivery.State is not (DeliveryState.Pending or DeliveryState.Waiting))
+            return null;
+        if (await session.LoadAsync<Subscription>(delivery.SubscriptionId, cancellation) is not { } subscription) return null;
+        if (subscription.Disabled)
+            return await ParkAsync(session, delivery with { State = DeliveryState.Held, Note = "Held: " + subscription.DisabledReason }, cancellation);
+        if (await EarlierUnfinishedAsync(session, delivery, cancellation))
+            return await ParkAsync(session, delivery with
+            {
+                State = DeliveryState.Waiting,
+                Note = $"Waiting for an earlier delivery of this {(delivery.InspectionId is null ? "YOT" : "inspection")} to finish.",
+            }, cancellation);
+        if (delivery.State == DeliveryState.Waiting)
+        {
+            delivery = delivery with { State = DeliveryState.Pending, Note = null };
+            session.Store(delivery);
+            await session.SaveChangesAsync(cancellation);
+        }
+        return (delivery, subscription);
+    }
+
+    private static async Task<(WebhookDelivery, Subscription)?> ParkAsync(IDocumentSession session, WebhookDelivery parked, CancellationToken cancellation)
+    {
+        session.Store(parked);
+        await session.SaveChangesAsync(cancellation);
+        return null;
+    }
+
+    private async Task RecordAsync(DeliverWebhook message, DeliveryAttempt attempt, IMessageContext context, CancellationToken cancellation)
+    {
+        await using var session = outbox.OpenSession(context);
+        if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } attempted) return;
+        await session.TakeAsync(LockKey(attempted.SubscriptionId), cancellation);
+        var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation);
+        var subscription = delivery is null ? null : await session.LoadAsync<Subscription>(delivery.SubscriptionId, cancellation);
+        if (delivery is null || subscription is null) return;
+        if (delivery.Ticket != message.Ticket)
+        {
+            // A redelivery overtook this attempt: the log keeps it, and the newer turn decides what follows.
+            session.Store(delivery with { Attempts = [.. delivery.Attempts, attempt] });
+            await session.SaveChangesAsync(cancellation);
+            return;
+        }
+
+        var after = DeliveryDecisions.After(delivery, subscription, attempt, settings, clock.GetUtcNow());
+        session.Store(after.Delivery);
+        session.Store(after.Subscription);
+        if (after.RetryIn is { } wait) await context.ScheduleAsync(new DeliverWebhook(delivery.Id, after.Delivery.Ticket), wait);
+        if (after.ReleasesNext) await ReleaseNextAsync(session, context, after.Delivery, cancellation);
+        await session.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>The earliest delivery of the stream that waits for this one goes next.</summary>
+    private static async Task ReleaseNextAsync(IDocumentSession session, IMessageContext context, WebhookDelivery finished, CancellationToken cancellation)
+    {
+        var next = await session.Query<WebhookDelivery>()
+            .Where(d => d.SubscriptionId == finished.SubscriptionId && d.StreamId == finished.StreamId && d.State == DeliveryState.Waiting)
+            .OrderBy(d => d.StreamVersion)
+            .FirstOrDefaultAsync(cancellation);
+        if (next is null) return;
+        var released = next with { State = DeliveryState.Pending, Ticket = next.Ticket + 1, Note = null };
+        session.Store(released);
+        await context.SendAsync(new DeliverWebhook(released.Id, released.Ticket));
+    }
+
+    private static Task<bool> EarlierUnfinishedAsync(IQuerySession session, WebhookDelivery delivery, CancellationToken cancellation) =>
+        session.Query<WebhookDelivery>().AnyAsync(d =>
+            d.SubscriptionId == delivery.SubscriptionId && d.StreamId == delivery.StreamId && d.StreamVersion < delivery.StreamVersion
+            && (d.State == DeliveryState.Pending || d.State == DeliveryState.Waiting || d.State == DeliveryState.Held), cancellation);
+
+    public static string LockKey(Guid subscriptionId) => $"webhooks:{subscriptionId}";
+}
