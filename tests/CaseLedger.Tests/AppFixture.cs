@@ -26,6 +26,15 @@ public sealed class AppFixture : IAsyncLifetime
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder
             .UseEnvironment("Development")
+            // Webhook retries a test can wait for: four short waits, a receiver's silence cut at one second, and a
+            // subscription disabled after its sixth failure in a row (one delivery's five attempts and one more).
+            .UseSetting("Webhooks:RetryDelaySeconds:0", "1")
+            .UseSetting("Webhooks:RetryDelaySeconds:1", "0.4")
+            .UseSetting("Webhooks:RetryDelaySeconds:2", "0.6")
+            .UseSetting("Webhooks:RetryDelaySeconds:3", "0.8")
+            .UseSetting("Webhooks:TimeoutSeconds", "1")
+            .UseSetting("Webhooks:DisableAfterFailures", "6")
+            .UseSetting("Webhooks:DuePollingSeconds", "0.1")
             .ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs)));
         TestTokens.SigningKey = Host.Services.GetRequiredService<IConfiguration>()["Authentication:DevelopmentSigningKey"]!;
     }

@@ -18,7 +18,7 @@ public static class NoticeKinds
     /// <summary>The notice an event gives, or null for one a reporting client never hears of.</summary>
     public static string? Of(object data) => data switch
     {
-        InspectionPublished => InspectionPublished,
+        Inspections.InspectionPublished => InspectionPublished,
         PublishedJudgementCorrected => JudgementCorrected,
         YotRegistered or Yots.YotChanged => YotChanged,
         _ => null,

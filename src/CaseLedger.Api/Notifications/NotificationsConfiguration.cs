@@ -23,7 +23,7 @@ public static class NotificationsConfiguration
         builder.Services.AddSingleton<LedgerSessions>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddHttpClient(WebhookSender.ClientName);
+        builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = settings.Timeout);
         builder.Services.ConfigureMarten(options =>
         {
             options.Schema.For<Subscription>().Index(subscription => subscription.Owner);
@@ -36,6 +36,8 @@ public static class NotificationsConfiguration
             options.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
             // Attempts wait on receivers, not on this machine, so several run at once.
             options.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(16);
+            // Retries wait in the database as scheduled messages; this is how late one may come due.
+            options.Durability.ScheduledJobPollingTime = settings.DuePolling;
         });
         return builder;
     }

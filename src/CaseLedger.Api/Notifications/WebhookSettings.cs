@@ -31,6 +31,9 @@ public sealed record WebhookSettings
     /// <summary>A subscription is disabled after this many failed attempts in a row, whichever deliveries they were.</summary>
     public int DisableAfterFailures { get; init; } = 30;
 
+    /// <summary>How often a node looks for retries that have come due: the most a retry is late by.</summary>
+    public TimeSpan DuePolling { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>An operator's hold: deliveries are enrolled as ever but none is attempted until it is lifted.</summary>
     public bool Hold { get; init; }
 
@@ -48,12 +51,15 @@ public sealed record WebhookSettings
             Timeout = TimeSpan.FromSeconds(section.GetValue("TimeoutSeconds", defaults.Timeout.TotalSeconds)),
             RetryDelays = delays is { Length: > 0 } ? [.. delays.Select(TimeSpan.FromSeconds)] : defaults.RetryDelays,
             DisableAfterFailures = section.GetValue("DisableAfterFailures", defaults.DisableAfterFailures),
+            DuePolling = TimeSpan.FromSeconds(section.GetValue("DuePollingSeconds", defaults.DuePolling.TotalSeconds)),
             Hold = section.GetValue("Hold", false),
         };
         if (settings.Timeout <= TimeSpan.Zero || settings.Timeout > TimeSpan.FromMinutes(1))
             throw new InvalidOperationException($"{Section}:TimeoutSeconds must be more than 0 and at most 60, not {settings.Timeout.TotalSeconds}.");
         if (settings.RetryDelays.Any(delay => delay <= TimeSpan.Zero))
             throw new InvalidOperationException($"{Section}:RetryDelaySeconds must all be more than 0.");
+        if (settings.DuePolling < TimeSpan.FromMilliseconds(50) || settings.DuePolling > TimeSpan.FromMinutes(1))
+            throw new InvalidOperationException($"{Section}:DuePollingSeconds must be between 0.05 and 60, not {settings.DuePolling.TotalSeconds}.");
         if (settings.DisableAfterFailures < 1)
             throw new InvalidOperationException($"{Section}:DisableAfterFailures must be at least 1, not {settings.DisableAfterFailures}.");
         return settings;
