@@ -84,6 +84,11 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/ledger/proofs/consistency", "/ledger/proofs/consistency?first=1&second=1", null, [403, 403, 200, 200, 403, 403, 403]),
             new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),
             new("POST", "/admin/projections/rebuild", "/admin/projections/rebuild?name=no-such-view", null, [403, 403, 403, 403, 400, 403, 403]),
+            new("POST", "/subscriptions", "/subscriptions", "{}", [403, 403, 403, 400, 400, 403, 403]),
+            new("GET", "/subscriptions", "/subscriptions", null, [403, 403, 403, 200, 200, 403, 403]),
+            new("DELETE", "/subscriptions/{id}", $"/subscriptions/{Guid.NewGuid()}", null, [403, 403, 403, 404, 404, 403, 403]),
+            new("GET", "/subscriptions/{id}/deliveries", $"/subscriptions/{Guid.NewGuid()}/deliveries", null, [403, 403, 403, 404, 404, 403, 403]),
+            new("POST", "/subscriptions/{id}/deliveries/{deliveryId}/retry", $"/subscriptions/{Guid.NewGuid()}/deliveries/{Guid.NewGuid()}/retry", null, [403, 403, 403, 404, 404, 403, 403]),
         ];
     }
 
