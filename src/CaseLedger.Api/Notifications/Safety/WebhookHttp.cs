@@ -50,7 +50,7 @@ public static class WebhookHttp
         var allowed = addresses.Where(address => DeliveryAddresses.Refusal(address, settings) is null).ToArray();
         if (allowed.Length == 0)
             throw new RefusedAddressException(addresses.Length == 0
-                ? $"{endPoint.Host} resolves to no address."
+                ? $"{endPoint.Host} resolves to no address"
                 : $"No address a webhook may reach: {string.Join("; ", addresses.Select(address => DeliveryAddresses.Refusal(address, settings)).Distinct())}");
 
         // Dual mode, so one socket can try IPv6 and IPv4 addresses alike.
