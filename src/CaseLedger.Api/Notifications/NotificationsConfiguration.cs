@@ -1,6 +1,7 @@
 using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Notifications.Deliveries;
 using CaseLedger.Api.Notifications.Enrolment;
+using CaseLedger.Api.Notifications.Safety;
 using CaseLedger.Api.Notifications.Subscriptions;
 using Wolverine;
 
@@ -23,7 +24,7 @@ public static class NotificationsConfiguration
         builder.Services.AddSingleton<LedgerSessions>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = settings.Timeout);
+        builder.Services.AddWebhookHttp(settings);
         builder.Services.ConfigureMarten(options =>
         {
             options.Schema.For<Subscription>().Index(subscription => subscription.Owner);

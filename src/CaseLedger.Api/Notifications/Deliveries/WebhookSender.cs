@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using CaseLedger.Api.Inspections.Writing;
+using CaseLedger.Api.Notifications.Safety;
 using CaseLedger.Api.Notifications.Subscriptions;
 
 namespace CaseLedger.Api.Notifications.Deliveries;
@@ -11,8 +13,6 @@ namespace CaseLedger.Api.Notifications.Deliveries;
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookSettings settings, TimeProvider clock)
 {
-    public const string ClientName = "webhooks";
-
     public async Task<DeliveryAttempt> PostAsync(WebhookDelivery delivery, Subscription subscription, CancellationToken cancellation)
     {
         var at = clock.GetUtcNow();
@@ -28,7 +28,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSettings se
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+            using var response = await clients.CreateClient(WebhookHttp.ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
             return new DeliveryAttempt(at, (int)response.StatusCode, Elapsed(started), null);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -37,7 +37,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSettings se
         }
         catch (HttpRequestException refused)
         {
-            return new DeliveryAttempt(at, null, Elapsed(started), refused.Message);
+            return new DeliveryAttempt(at, null, Elapsed(started), (LedgerWrites.Find<RefusedAddressException>(refused) ?? refused).Message);
         }
     }
 
