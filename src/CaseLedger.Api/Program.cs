@@ -3,6 +3,7 @@ using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Admin;
 using CaseLedger.Api.Ledger.Signing;
+using CaseLedger.Api.Notifications.Feed;
 using CaseLedger.Api.Pages;
 using CaseLedger.Api.Yots;
 using JasperFx;
@@ -21,6 +22,7 @@ builder.Services.AddYotRegister();
 builder.Services.AddInspections(builder.Configuration);
 builder.Services.AddViews();
 builder.AddLedger();
+builder.Services.AddChangeFeed();
 
 var app = builder.Build();
 

@@ -17,4 +17,7 @@ public static class Roles
     public const string Leads = LeadInspector;
     /// <summary>Who may read the signed log (heads, keys, proofs): whoever must check a record later.</summary>
     public const string LedgerReaders = Auditor + "," + ReportingClient;
+    /// <summary>Who may read the change feed: auditors all of it, reporting clients and the administrators who keep
+    /// their subscriptions the notices.</summary>
+    public const string FeedReaders = Auditor + "," + ReportingClient + "," + Admin;
 }

@@ -18,6 +18,7 @@ public static class Capability
     public const string Ledger = "Ledger";
     public const string YotRegister = "YOT register";
     public const string Views = "YOT and theme views";
+    public const string Feed = "Change feed";
     public const string Administration = "Administration";
     public const string Health = "Health";
 
@@ -45,6 +46,8 @@ public static class Capability
             "YOT, and read its history of changes."),
         (Views, "Read-only views across inspections for reporting: each YOT's inspections and score changes, and " +
             "each theme's scores across YOTs and regions; JSON or CSV."),
+        (Feed, "What changed, in log order, paged by a stable cursor and able to wait for the next entry: " +
+            "publications, corrections and register changes for reporting clients, every event for auditors."),
         (Administration, "Operating the read side: how far each view is behind the events, and rebuilding views " +
             "from the events."),
         (Health, "Liveness and readiness for load balancers and orchestrators. No token needed."),
