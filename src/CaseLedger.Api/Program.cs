@@ -4,6 +4,7 @@ using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Admin;
 using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Notifications;
+using CaseLedger.Api.Notifications.Feed;
 using CaseLedger.Api.Pages;
 using CaseLedger.Api.Yots;
 using JasperFx;
@@ -23,6 +24,7 @@ builder.Services.AddInspections(builder.Configuration);
 builder.Services.AddViews();
 builder.AddLedger();
 builder.AddNotifications();
+builder.Services.AddChangeFeed();
 
 var app = builder.Build();
 

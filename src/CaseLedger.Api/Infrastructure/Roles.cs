@@ -19,4 +19,7 @@ public static class Roles
     public const string LedgerReaders = Auditor + "," + ReportingClient;
     /// <summary>Who may subscribe to webhooks: the programs that report, and the administrators who set them up.</summary>
     public const string Subscribers = ReportingClient + "," + Admin;
+    /// <summary>Who may read the change feed: auditors all of it, reporting clients and the administrators who keep
+    /// their subscriptions the notices.</summary>
+    public const string FeedReaders = Auditor + "," + ReportingClient + "," + Admin;
 }

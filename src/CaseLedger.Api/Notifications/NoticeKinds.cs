@@ -15,7 +15,9 @@ public static class NoticeKinds
 
     public static readonly IReadOnlyList<string> All = [InspectionPublished, JudgementCorrected, YotChanged];
 
-    /// <summary>The notice an event gives, or null for one a reporting client never hears of.</summary>
+    /// <summary>The notice an event gives, or null for one a reporting client never hears of. The event types are
+    /// named in full: inside this class a bare <c>InspectionPublished</c> is the constant, and as a pattern it would
+    /// match the string, never the event.</summary>
     public static string? Of(object data) => data switch
     {
         Inspections.InspectionPublished => InspectionPublished,

@@ -18,6 +18,7 @@ public static class Capability
     public const string Ledger = "Ledger";
     public const string YotRegister = "YOT register";
     public const string Views = "YOT and theme views";
+    public const string Feed = "Change feed";
     public const string Notifications = "Notifications";
     public const string Administration = "Administration";
     public const string Health = "Health";
@@ -46,9 +47,10 @@ public static class Capability
             "YOT, and read its history of changes."),
         (Views, "Read-only views across inspections for reporting: each YOT's inspections and score changes, and " +
             "each theme's scores across YOTs and regions; JSON or CSV."),
-        (Notifications, "Hear of publications, corrections and register changes without polling: the change feed, " +
-            "paged by a stable cursor and able to wait for what comes next, and webhook subscriptions whose signed " +
-            "deliveries are retried for more than a day, in order per inspection, with a delivery log."),
+        (Feed, "What changed, in log order, paged by a stable cursor and able to wait for the next entry: " +
+            "publications, corrections and register changes for reporting clients, every event for auditors."),
+        (Notifications, "Webhooks: subscribe a URL to publications, corrections and register changes, and receive " +
+            "signed deliveries, retried for more than a day, in order per inspection, with a delivery log and redelivery."),
         (Administration, "Operating the read side: how far each view is behind the events, and rebuilding views " +
             "from the events."),
         (Health, "Liveness and readiness for load balancers and orchestrators. No token needed."),

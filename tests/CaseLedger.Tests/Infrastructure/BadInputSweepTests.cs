@@ -48,13 +48,17 @@ public sealed class BadInputSweepTests(AppFixture app)
             ("POST", $"{i}/judgements/{judgement.Id}/moderations", "{\"answer\":\"insufficient\",\"rationale\":\"nul \\u0000\",\"expectedVersion\":1}", "application/json"),
             ("POST", $"{i}/cases", "{\"reference\":\"C\\u0000\",\"sentenceType\":\"referral-order\",\"setting\":\"community\"}", "application/json"),
         };
+        // The feed refuses inspectors before it reads a value, so its values are sent as a reporting client.
+        var feedRequests = new[] { "after=abc", "after=-1", "after=1.5", "after=%2B1", "after=99999999999999999999", "limit=0", "limit=1001", "limit=abc", "wait=-1", "wait=31", "wait=soon" }
+            .Select(query => ("GET", $"/feed?{query}", (string?)null, (string?)null, TestTokens.For("reporting-1", Roles.ReportingClient)));
+        var lead = TestTokens.For(Scenarios.Lead, Roles.LeadInspector);
         var before = await app.Host.StreamVersion(id);
         var failures = new List<string>();
         using var client = app.Host.Server.CreateClient();
-        foreach (var (method, url, body, contentType) in requests)
+        foreach (var (method, url, body, contentType, token) in requests.Select(r => (r.Method, r.Url, r.Body, r.ContentType, lead)).Concat(feedRequests))
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Scenarios.Lead, Roles.LeadInspector));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;

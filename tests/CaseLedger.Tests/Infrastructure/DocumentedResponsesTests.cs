@@ -56,6 +56,7 @@ public sealed class DocumentedResponsesTests(AppFixture app, ITestOutputHelper o
         await Expect(admin, HttpMethod.Get, $"/yots/{code}/history", 200);
         await Expect(admin, HttpMethod.Get, "/yots/no-such-yot-anywhere/history", 404);
         await Expect(admin, HttpMethod.Get, "/admin/projections", 200);
+        await Expect(admin, HttpMethod.Get, "/feed?limit=3", 200);
         await Expect(admin, HttpMethod.Post, "/admin/projections/rebuild?name=no-such-view", 400);
         await Expect(admin, HttpMethod.Post, "/inspections/00000000-0000-0000-0000-000000000001/judgements", 403, new { });
     }
@@ -70,6 +71,7 @@ public sealed class DocumentedResponsesTests(AppFixture app, ITestOutputHelper o
             fieldworkWeeks = new[] { new { number = 1, startsOn = "2012-02-06" } },
         });
         await Expect(inspector, HttpMethod.Post, "/inspections", 403, Scenarios.OpenBody());
+        await Expect(lead, HttpMethod.Get, "/feed", 403);
         var id = (await Expect(lead, HttpMethod.Post, "/inspections", 201, Scenarios.OpenBody())).GetProperty("id").GetGuid();
         var at = $"/inspections/{id}";
 
@@ -171,6 +173,12 @@ public sealed class DocumentedResponsesTests(AppFixture app, ITestOutputHelper o
         await Expect(reporting, HttpMethod.Get, $"/ledger/proofs/consistency?first=1&second={size}", 200);
         await Expect(auditor, HttpMethod.Get, "/ledger/verify", 200);
         await Expect(reporting, HttpMethod.Get, "/ledger/verify", 403);
+
+        await Expect(auditor, HttpMethod.Get, "/feed?limit=50", 200);
+        var notices = await Expect(reporting, HttpMethod.Get, "/feed?limit=5", 200);
+        await Expect(reporting, HttpMethod.Get, $"/feed?after={notices.GetProperty("next").GetString()}&limit=5", 200);
+        await Expect(reporting, HttpMethod.Get, "/feed?after=-1", 400);
+        await Expect(reporting, HttpMethod.Get, "/feed?wait=forever", 400);
     }
 
     private static object Case(string reference) =>
