@@ -18,22 +18,15 @@ public static class NotificationScenarios
         return result.ReadAsJson<SubscriptionView>()!;
     }
 
-    /// <summary>An inspection in fieldwork with one judgement per case, week 1 closed and published.</summary>
+    /// <summary>An inspection with one judgement per case, published (week 1 closed first).</summary>
     public static async Task<(Guid Id, IReadOnlyList<JudgementView> Judgements)> GivenPublished(this IAlbaHost host, int cases = 1)
     {
         var (id, sample) = await host.GivenInspectionInFieldwork(cases);
         var judgements = new List<JudgementView>();
         foreach (var c in sample) judgements.Add(await host.GivenJudgement(id, c.Id));
-        await host.CloseWeek(id, 1);
         await host.Publish(id);
         return (id, judgements);
     }
-
-    public static Task Publish(this IAlbaHost host, Guid id) => host.Scenario(s =>
-    {
-        s.AsLead().Post.Url($"/inspections/{id}/publish");
-        s.StatusCodeShouldBeOk();
-    });
 
     /// <summary>Corrects a published judgement to the other answer; returns its version after.</summary>
     public static async Task<int> Correct(this IAlbaHost host, Guid id, Guid judgementId, int expectedVersion, string answer)

@@ -86,7 +86,6 @@ public sealed class WebhookDeliveryTests(AppFixture app)
         var failuresLeft = 2;
         receiver.Always = body => body.Contains(first.ToString()) && Interlocked.Decrement(ref failuresLeft) >= 0 ? 503 : 204;
         var firstJudgement = await app.Host.GivenJudgement(first, firstCases[0].Id);
-        await app.Host.CloseWeek(first, 1);
         await app.Host.Publish(first);
         var firstJudgements = new[] { firstJudgement };
         var (second, secondJudgements) = await app.Host.GivenPublished();
