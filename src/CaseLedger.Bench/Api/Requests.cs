@@ -1,5 +1,7 @@
 using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.Inspections.Correcting;
 using CaseLedger.Api.Inspections.Moderating;
+using CaseLedger.Api.Notifications.Subscriptions;
 
 namespace CaseLedger.Bench.Api;
 
@@ -49,6 +51,18 @@ public static class Requests
     public static PreparedRequest Moderate(this ApiClient api, Guid inspectionId, PlannedChange change) =>
         api.Moderate(inspectionId, change.JudgementId, change.By,
             new ModerateJudgement(change.Answer, change.Reasons, change.Text, change.ExpectedVersion));
+
+    /// <summary>The lead's correction of a published judgement.</summary>
+    public static PreparedRequest Correct(this ApiClient api, Guid inspectionId, string lead, PlannedChange change) =>
+        api.Post($"/inspections/{inspectionId}/judgements/{change.JudgementId}/corrections", lead, Roles.LeadInspector,
+            new CorrectJudgement(change.Answer, change.Reasons, change.Text, change.ExpectedVersion), 200);
+
+    /// <summary>A webhook subscription; null kinds for all of them. Its answer is the API's <see cref="SubscriptionView"/>.</summary>
+    public static PreparedRequest Subscribe(this ApiClient api, string client, Uri url, IReadOnlyList<string>? kinds) =>
+        api.Post("/subscriptions", client, Roles.ReportingClient, new Subscribe(url.ToString(), kinds, null), 201);
+
+    public static PreparedRequest Unsubscribe(this ApiClient api, string client, Guid subscriptionId) =>
+        new(HttpMethod.Delete, $"/subscriptions/{subscriptionId}", api.Token(client, Roles.ReportingClient), null, 204);
 
     private static JudgementInput Input(PlannedJudgement judgement) =>
         new(judgement.Id, judgement.CaseId, judgement.QuestionId, judgement.Answer, judgement.Reasons, judgement.Note);

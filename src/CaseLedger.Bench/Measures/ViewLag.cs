@@ -101,20 +101,13 @@ public sealed class ViewLag : IMeasure
             }
         }, cancellation)).ToList();
 
-        var stopAt = Stopwatch.GetTimestamp() + (long)(context.Options.LagDuration.TotalSeconds * Stopwatch.Frequency);
-        var interval = TimeSpan.FromSeconds((double)Writers / WritesPerSecond);
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            await SteadyRate.RunAsync(writes.Count, Writers, WritesPerSecond, context.Options.LagDuration, async (i, ct) =>
             {
-                using var timer = new PeriodicTimer(interval);
-                for (var i = w; i < writes.Count && Stopwatch.GetTimestamp() < stopAt; i += Writers)
-                {
-                    await timer.WaitForNextTickAsync(cancellation);
-                    var (seq, committedAt) = await writes[i](cancellation);
-                    foreach (var waiting in pending) waiting[seq] = committedAt;
-                }
-            }, cancellation)));
+                var (seq, committedAt) = await writes[i](ct);
+                foreach (var waiting in pending) waiting[seq] = committedAt;
+            }, cancellation);
         }
         finally
         {
