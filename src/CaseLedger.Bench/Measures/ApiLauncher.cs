@@ -18,7 +18,7 @@ public sealed class ApiLauncher(string directory, Uri address, string connection
 
     /// <summary>Starts the API and returns once it answers <c>/health/ready</c>.</summary>
     /// <exception cref="BenchFailure">It ended, or was not ready in time; the log's tail says why.</exception>
-    public async Task StartAsync(bool sealing, CancellationToken cancellation)
+    public async Task StartAsync(bool sealing, CancellationToken cancellation, IReadOnlyDictionary<string, string>? extra = null)
     {
         if (running is not null) throw new InvalidOperationException("The API is already running.");
         var start = new ProcessStartInfo("/bin/sh")
@@ -35,6 +35,8 @@ public sealed class ApiLauncher(string directory, Uri address, string connection
         };
         // Settings of the caller's own (ops/faults runs nodes with other distributions) win over the bench's.
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        // And a measure's own for this start alone (the webhooks measure holds deliveries while it times writes).
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) start.Environment[key] = value;
         await File.AppendAllTextAsync(log, $"--- {DateTimeOffset.Now:O} starting the API, sealing {(sealing ? "on" : "off")}\n", cancellation);
         running = Process.Start(start) ?? throw new BenchFailure("The API process did not start.");
         await File.WriteAllTextAsync(log + ".pid", $"{running.Id}\n", cancellation);
@@ -50,10 +52,10 @@ public sealed class ApiLauncher(string directory, Uri address, string connection
         process.Dispose();
     }
 
-    public async Task RestartAsync(bool sealing, CancellationToken cancellation)
+    public async Task RestartAsync(bool sealing, CancellationToken cancellation, IReadOnlyDictionary<string, string>? extra = null)
     {
         await StopAsync();
-        await StartAsync(sealing, cancellation);
+        await StartAsync(sealing, cancellation, extra);
     }
 
     private async Task WaitReadyAsync(CancellationToken cancellation)

@@ -13,8 +13,11 @@ namespace CaseLedger.Bench.Measures;
 /// <summary>
 /// Measure 9: webhooks, to a receiver inside the bench on loopback. First, under the view-lag load (single
 /// judgements at its rate from its clients), corrections of a published judgement at a steady rate, and for each
-/// the time from its 2xx (commit) to the first attempt at its delivery reaching the receiver: the outbox, the
-/// local queue, the dispatcher's claim and the POST. The baseline is the same load on plain tables, each notifiable
+/// the time from its commit to the first attempt at its delivery reaching the receiver: the outbox, the local
+/// queue, the dispatcher's claim and the POST. The zero is the event's recorded time, which the database takes in
+/// the writing transaction a few milliseconds before it commits, on the clock the receiver reads (one machine): a
+/// client's own "commit" (its 2xx) comes after the database has already sent the notice, and a raw notification
+/// often arrives before it. The baseline is the same load on plain tables, each notifiable
 /// write an event row with a <c>pg_notify</c> in its own transaction, heard on a LISTENing connection. Then what
 /// subscriptions cost the write: corrections (which enrol a delivery per subscription in their transaction) and
 /// single judgements (which give no notice) with ten subscriptions, beside the same with none.
@@ -27,17 +30,13 @@ public sealed class WebhookLatency : IMeasure
     /// keep up, so the write-path figures time the write, not a queue of deliveries behind it.</summary>
     public const int NoticesPerSecond = 20;
 
-    public const int Subscriptions = 10;
     public const string Client = "bench-reporting-client";
-
-    /// <summary>Untimed writes of each kind first, after the API's restart by the sealing measure.</summary>
-    private const int Warm = 10;
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan DeliveryLimit = TimeSpan.FromSeconds(60);
 
     private const string NoticeBaseline = "the same load on plain tables, each notifiable write an event row inserted with a pg_notify in the same " +
-                                          "statement, from its commit to the notification's arrival on a LISTENing connection: PostgreSQL's own fastest commit-to-notice path";
+                                          "statement, from the row's recorded time to the notification's arrival on a LISTENing connection: PostgreSQL's own fastest commit-to-notice path";
 
     public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
@@ -49,9 +48,10 @@ public sealed class WebhookLatency : IMeasure
         var notices = (int)(NoticesPerSecond * options.LagDuration.TotalSeconds * 1.2);
 
         await using var receiver = await BenchReceiver.StartAsync(cancellation);
+        var clock = new StopwatchClock();
         var (lagged, laggedJudgements) = await PublishedAsync(context, random, notices, "webhook-lag", cancellation);
-        var (paced, pacedJudgements) = await PublishedAsync(context, random, Warm + 2 * writes, "webhook-writes", cancellation);
-        var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, Warm + 2 * writes, 1, "webhook-judgements");
+        var (paced, pacedJudgements) = await PublishedAsync(context, random, WebhookWriteCost.WritesNeeded(writes), "webhook-writes", cancellation);
+        var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, WebhookWriteCost.WritesNeeded(writes), 1, "webhook-judgements");
         var (load, loadJudgements) = UniformInspection.Plan(context.Frameworks, random, (int)(ViewLag.WritesPerSecond * options.LagDuration.TotalSeconds * 1.2),
             ViewLag.Writers, "webhook-load");
         await api.SendInOrderAsync([api.Register(open.Yot), .. api.OpenForJudgements(open), api.Register(load.Yot), .. api.OpenForJudgements(load)], cancellation);
@@ -64,53 +64,45 @@ public sealed class WebhookLatency : IMeasure
         }
         var corrections = pacedJudgements.Select(j => api.Correct(paced.Id, paced.Lead, Correction(paced, j))).ToList();
         var records = recordings.Select(j => api.Record(open.Id, j)).ToList();
-        await api.SendInOrderAsync([.. corrections.Take(Warm), .. records.Take(Warm)], cancellation);
-        var none = (Corrections: await PacedAsync(api, corrections[Warm..(Warm + writes)], NoticesPerSecond, cancellation),
-            Judgements: await PacedAsync(api, records[Warm..(Warm + writes)], ViewLag.WritesPerSecond, cancellation));
-
         var subscriptions = new List<Guid>();
         try
         {
             subscriptions.Add(await SubscribeAsync(api, receiver.Url("/lag"), [NoticeKinds.JudgementCorrected], cancellation));
             var laggedChanges = laggedJudgements.Select(j => Correction(lagged, j)).ToList();
-            var raw = await RawLagAsync(context, load, loadJudgements, lagged, laggedJudgements, laggedChanges, cancellation);
+            var raw = await RawLagAsync(context, clock, load, loadJudgements, lagged, laggedJudgements, laggedChanges, cancellation);
             var product = await CommitToNoticeAsync(context, loadJudgements.Count, laggedChanges.Count,
                 (i, ct) => api.SendAsync(api.Record(load.Id, loadJudgements[i]), ct),
                 async (i, ct) =>
                 {
                     await api.SendAsync(api.Correct(lagged.Id, lagged.Lead, laggedChanges[i]), ct);
-                    var committedAt = Stopwatch.GetTimestamp();
-                    return (new Notice("/lag", lagged.Id, await StreamVersionAsync(context.Product, lagged.Id, laggedChanges[i].JudgementId, ct)), committedAt);
+                    var (version, recorded) = await RecordedAsync(context.Product, lagged.Id, laggedChanges[i].JudgementId, ct);
+                    return (new Notice("/lag", lagged.Id, version), clock.Stopwatch(recorded));
                 },
                 notice => receiver.ArrivalOf(notice), cancellation);
             await api.SendAsync(api.Unsubscribe(Client, subscriptions[0]), cancellation);
             subscriptions.Clear();
             context.Log("webhooks: commit to delivery timed");
 
-            for (var i = 0; i < Subscriptions; i++)
-                subscriptions.Add(await SubscribeAsync(api, receiver.Url($"/ten/{i}"), null, cancellation));
-            var tenCorrections = await PacedAsync(api, corrections[(Warm + writes)..], NoticesPerSecond, cancellation);
-            // Every delivery the corrections enrolled arrives before the judgements are timed, so those time the
-            // write alone, not the write beside a queue of deliveries draining on the same cores.
-            await UntilAsync(() => receiver.Count(n => n.Path.StartsWith("/ten/", StringComparison.Ordinal) && n.InspectionId == paced.Id) >= Subscriptions * writes,
-                $"{Subscriptions * writes} deliveries of the paced corrections", cancellation);
-            var tenJudgements = await PacedAsync(api, records[(Warm + writes)..], ViewLag.WritesPerSecond, cancellation);
+            var cost = await WebhookWriteCost.MeasureAsync(context, receiver.Url("/"), corrections, records, writes, NoticesPerSecond, ViewLag.WritesPerSecond, cancellation);
+            context.Log("webhooks: write path timed");
 
             var lagNote = $"{product.Lags.Count} corrections of a published inspection's judgements at {NoticesPerSecond}/s, one subscription, under " +
                           $"{ViewLag.WritesPerSecond} single judgements/s from {ViewLag.Writers} clients for {options.LagDuration.TotalSeconds:0} s; " +
-                          $"{product.Early} of them reached the receiver before their 2xx was read (raw: {raw.Early} before the commit returned)";
-            var tenWork = "the same requests with no subscription (× raw is ten subscriptions' cost over none), one client at a steady rate";
+                          $"timed from each event's recorded time (in its transaction, just before commit); {product.Early + raw.Early} arrived before it, which would be a clock fault";
+            var tenWork = "the same requests with no subscription, in alternating blocks (× raw is ten subscriptions' cost over none), one client at a steady rate, deliveries held";
             return
             [
                 new(Name, "commit to first delivery attempt: p50", "ms", false, product.Lags.P50, raw.Lags.P50, NoticeBaseline, Note: lagNote),
                 new(Name, "commit to first delivery attempt: p99", "ms", false, product.Lags.P99, raw.Lags.P99, NoticeBaseline),
-                new(Name, "correction, ten subscriptions over none: p50", "ms", false, tenCorrections.P50, none.Corrections.P50, tenWork,
-                    Note: $"{writes} corrections at {NoticesPerSecond}/s each way; with ten subscriptions (all kinds) each enrols ten deliveries in its transaction, " +
-                          $"and {receiver.Deliveries:N0} deliveries in all reached the receiver in {receiver.Requests:N0} requests"),
-                new(Name, "correction, ten subscriptions over none: p99", "ms", false, tenCorrections.P99, none.Corrections.P99, tenWork),
-                new(Name, "single judgement, ten subscriptions over none: p50", "ms", false, tenJudgements.P50, none.Judgements.P50, tenWork,
-                    Note: $"{writes} single judgements at {ViewLag.WritesPerSecond}/s each way; they give no notice, so only the look for one is added"),
-                new(Name, "single judgement, ten subscriptions over none: p99", "ms", false, tenJudgements.P99, none.Judgements.P99, tenWork),
+                new(Name, "correction, ten subscriptions over none: p50", "ms", false, cost.TenCorrections.P50, cost.NoneCorrections.P50, tenWork,
+                    Note: $"{cost.TenCorrections.Count} corrections at {NoticesPerSecond}/s each way in {WebhookWriteCost.Blocks} blocks, " +
+                          (cost.Held ? "the API restarted with deliveries held so the write is timed without the delivering beside it; " : "deliveries running beside (no API to restart); ") +
+                          $"with ten subscriptions (all kinds) each enrolled ten deliveries in its transaction " +
+                          $"({cost.Enrolled:N0} counted in the delivery logs)"),
+                new(Name, "correction, ten subscriptions over none: p99", "ms", false, cost.TenCorrections.P99, cost.NoneCorrections.P99, tenWork),
+                new(Name, "single judgement, ten subscriptions over none: p50", "ms", false, cost.TenJudgements.P50, cost.NoneJudgements.P50, tenWork,
+                    Note: $"{cost.TenJudgements.Count} single judgements at {ViewLag.WritesPerSecond}/s each way; they give no notice, so only the look for one is added"),
+                new(Name, "single judgement, ten subscriptions over none: p99", "ms", false, cost.TenJudgements.P99, cost.NoneJudgements.P99, tenWork),
             ];
         }
         finally
@@ -134,7 +126,7 @@ public sealed class WebhookLatency : IMeasure
         return (inspection, planned);
     }
 
-    private static async Task<(Latencies Lags, int Early)> RawLagAsync(BenchContext context, PlannedInspection load, IReadOnlyList<PlannedJudgement> loadJudgements,
+    private static async Task<(Latencies Lags, int Early)> RawLagAsync(BenchContext context, StopwatchClock clock, PlannedInspection load, IReadOnlyList<PlannedJudgement> loadJudgements,
         PlannedInspection lagged, IReadOnlyList<PlannedJudgement> judgements, IReadOnlyList<PlannedChange> changes, CancellationToken cancellation)
     {
         await using var notices = await RawNotices.ListenAsync(context.Raw.Data, cancellation);
@@ -144,8 +136,8 @@ public sealed class WebhookLatency : IMeasure
             async (i, ct) =>
             {
                 var payload = $"{lagged.Id}:{i + 1}";
-                await RawNotices.WriteAsync(context.Raw, RawNotices.Correction(lagged.Id, i + 1, changes[i], Answers.Parse(judgements[i].Answer)!.Value, lagged.Lead), payload, ct);
-                return (payload, Stopwatch.GetTimestamp());
+                var recorded = await RawNotices.WriteAsync(context.Raw, RawNotices.Correction(lagged.Id, i + 1, changes[i], Answers.Parse(judgements[i].Answer)!.Value, lagged.Lead), payload, ct);
+                return (payload, clock.Stopwatch(recorded));
             },
             notices.ArrivalOf, cancellation);
     }
@@ -174,23 +166,29 @@ public sealed class WebhookLatency : IMeasure
         return (lags, early);
     }
 
-    private static async Task<Latencies> PacedAsync(ApiClient api, IReadOnlyList<PreparedRequest> requests, int perSecond, CancellationToken cancellation)
-    {
-        var latencies = new Latencies();
-        await SteadyRate.RunAsync(requests.Count, 1, perSecond, null, (i, ct) => latencies.TimeAsync(() => api.SendAsync(requests[i], ct)), cancellation);
-        return latencies;
-    }
-
     private static async Task<Guid> SubscribeAsync(ApiClient api, Uri url, IReadOnlyList<string>? kinds, CancellationToken cancellation) =>
         (await api.ReadAsync<SubscriptionView>(api.Subscribe(Client, url, kinds), cancellation)).Id;
 
-    /// <summary>The stream version the correction took, which its delivery names.</summary>
-    private static async Task<long> StreamVersionAsync(NpgsqlDataSource product, Guid inspectionId, Guid judgementId, CancellationToken cancellation)
+    /// <summary>The stream version the correction took, which its delivery names, and its recorded time.</summary>
+    private static async Task<(long Version, DateTimeOffset Recorded)> RecordedAsync(NpgsqlDataSource product, Guid inspectionId, Guid judgementId, CancellationToken cancellation)
     {
-        await using var command = product.CreateCommand($"select max(version) from {EventStoreSetup.Schema}.mt_events where stream_id = $1 and data ->> 'judgementId' = $2");
+        await using var command = product.CreateCommand(
+            $"select version, timestamp from {EventStoreSetup.Schema}.mt_events where stream_id = $1 and data ->> 'judgementId' = $2 order by version desc limit 1");
         command.Parameters.Add(new NpgsqlParameter { Value = inspectionId });
         command.Parameters.Add(new NpgsqlParameter { Value = judgementId.ToString() });
-        return await command.ExecuteScalarAsync(cancellation) is long version ? version : throw new BenchFailure($"No event for judgement {judgementId}.");
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        if (!await reader.ReadAsync(cancellation)) throw new BenchFailure($"No event for judgement {judgementId}.");
+        return (reader.GetInt64(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)));
+    }
+
+    /// <summary>This machine's clock as the stopwatch counts it: the database's recorded times (same machine, same
+    /// clock) become stopwatch readings, so a lag is an arrival less a recorded time.</summary>
+    private sealed class StopwatchClock
+    {
+        private readonly long ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+        private readonly DateTimeOffset utc = DateTimeOffset.UtcNow;
+
+        public long Stopwatch(DateTimeOffset at) => ticks + (long)((at - utc).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
     }
 
     private static async Task UntilAsync(Func<bool> holds, string what, CancellationToken cancellation)

@@ -54,14 +54,15 @@ public sealed class RawNotices : IAsyncDisposable
                 Answers.Parse(change.Answer)!.Value, change.Reasons, change.Text, change.ExpectedVersion + 1)),
             lead, Guid.NewGuid().ToString("N"), EventJson.Headers(Roles.LeadInspector, 1));
 
-    /// <summary>Inserts the event and notifies <paramref name="payload"/>, in one autocommitted statement.</summary>
-    public static async Task WriteAsync(RawStore raw, RawEvent e, string payload, CancellationToken cancellation)
+    /// <summary>Inserts the event and notifies <paramref name="payload"/>, in one autocommitted statement; returns
+    /// the row's recorded time (its transaction's start, as the product's events record theirs).</summary>
+    public static async Task<DateTimeOffset> WriteAsync(RawStore raw, RawEvent e, string payload, CancellationToken cancellation)
     {
         await using var command = raw.Data.CreateCommand($"""
             with inserted as (
               insert into {raw.Schema}.events (id, stream_id, version, type, dotnet_type, data, user_name, correlation_id, headers)
-              values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning seq_id)
-            select pg_notify('{Channel}', $10) from inserted
+              values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning timestamp)
+            select timestamp, pg_notify('{Channel}', $10) from inserted
             """);
         foreach (var value in new object[] { e.Id, e.StreamId, e.Version, e.Type, e.DotnetType })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
@@ -70,7 +71,9 @@ public sealed class RawNotices : IAsyncDisposable
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         command.Parameters.Add(new NpgsqlParameter { Value = e.Headers, NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = payload });
-        await command.ExecuteNonQueryAsync(cancellation);
+        return await command.ExecuteScalarAsync(cancellation) is DateTime recorded
+            ? new DateTimeOffset(DateTime.SpecifyKind(recorded, DateTimeKind.Utc))
+            : throw new BenchFailure("The raw notice's row was not inserted.");
     }
 
     public async ValueTask DisposeAsync()
