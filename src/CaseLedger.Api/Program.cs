@@ -6,6 +6,7 @@ using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Notifications;
 using CaseLedger.Api.Notifications.Feed;
 using CaseLedger.Api.Pages;
+using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Api.Yots;
 using JasperFx;
 
@@ -22,6 +23,7 @@ builder.Services.AddFrameworks();
 builder.Services.AddYotRegister();
 builder.Services.AddInspections(builder.Configuration);
 builder.Services.AddViews();
+builder.Services.AddQualityAssurance();
 builder.AddLedger();
 builder.AddNotifications();
 builder.Services.AddChangeFeed();

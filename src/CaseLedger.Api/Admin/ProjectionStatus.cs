@@ -6,7 +6,7 @@ namespace CaseLedger.Api.Admin;
 public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence, IReadOnlyList<ProjectionStatus.View> Views)
 {
     public const string HighWaterMarkShard = "HighWaterMark";
-    public static readonly IReadOnlyList<string> Names = ["inspection-scores", "moderation-log"];
+    public static readonly IReadOnlyList<string> Names = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
 
     public sealed record View(string Name, long Sequence, long Behind);
 

@@ -1,4 +1,5 @@
 using CaseLedger.Api.Moderation;
+using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Api.Scores;
 using JasperFx.Events.Projections;
 
@@ -26,6 +27,7 @@ public static class ViewsConfiguration
             options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
             options.Projections.Add(new InspectionScoresProjection(schemes), ProjectionLifecycle.Async);
             options.Projections.Add(new ModerationLogProjection(schemes), ProjectionLifecycle.Async);
+            options.Projections.Add(new QaRecordProjection(schemes), ProjectionLifecycle.Async);
             options.Schema.For<InspectionScores>()
                 .Duplicate(scores => scores.FrameworkId)
                 .Duplicate(scores => scores.Yot.Code);

@@ -12,6 +12,7 @@ public static class Capability
     public const string Fieldwork = "Fieldwork";
     public const string Judgements = "Judgements";
     public const string Moderation = "Moderation";
+    public const string QualityAssurance = "Quality assurance";
     public const string Scores = "Scores";
     public const string History = "History";
     public const string Audit = "Audit";
@@ -35,6 +36,9 @@ public static class Capability
             "version seen, correct them after publication, and read them with their versions."),
         (Moderation, "A lead inspector moderates a judgement with a rationale; the moderation log shows each " +
             "moderation with its impact on every score and band it touched."),
+        (QualityAssurance, "A lead draws seeded QA samples that anyone can redraw, and confirms or moderates each sampled " +
+            "judgement. Inspector reliability follows: overturn rates with Wilson intervals, their direction and " +
+            "their drift, per inspector, question and scope, within an inspection and across inspections. Never for reporting clients."),
         (Scores, "The scoreboard of an inspection (criterion, section and headline theme scores with counts, " +
             "band and Wilson interval), now or as it stood at any point in time; JSON or CSV."),
         (History, "What changed between two points in time: every score that moved and every judgement that " +

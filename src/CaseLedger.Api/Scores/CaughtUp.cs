@@ -31,21 +31,26 @@ public static class CaughtUp
     /// documents are behind their streams; only those read their missing events, all in one batch. A view is
     /// usually a fraction of a second behind, so this is normally the document load and one small query.
     /// </summary>
-    public static async Task<IReadOnlyList<InspectionScores>> ScoresAsync(
-        IReadOnlyCollection<Guid> ids, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    public static Task<IReadOnlyList<InspectionScores>> ScoresAsync(
+        IReadOnlyCollection<Guid> ids, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
+        ViewsAsync(ids, new InspectionScoresProjection(schemes), session, cancellation);
+
+    /// <summary>Many inspections' views of any single-stream projection, as their ledgers stand (see above).</summary>
+    public static async Task<IReadOnlyList<TView>> ViewsAsync<TView>(
+        IReadOnlyCollection<Guid> ids, SingleStreamProjection<TView, Guid> projection, IQuerySession session, CancellationToken cancellation)
+        where TView : CountedView
     {
         if (ids.Count == 0) return [];
-        var stored = (await session.LoadManyAsync<InspectionScores>(cancellation, ids)).ToDictionary(scores => scores.Id);
+        var stored = (await session.LoadManyAsync<TView>(cancellation, ids)).ToDictionary(view => view.Id);
         var ledger = new LedgerEvents(session);
         var behind = (await ledger.VersionsAsync(ids, cancellation))
-            .Where(stream => !stored.TryGetValue(stream.Key, out var scores) || scores.Version < stream.Value)
+            .Where(stream => !stored.TryGetValue(stream.Key, out var view) || view.Version < stream.Value)
             .ToDictionary(stream => stream.Key, stream => (stored.GetValueOrDefault(stream.Key)?.Version ?? 0) + 1);
-        var projection = new InspectionScoresProjection(schemes);
         foreach (var (id, events) in await ledger.StreamsAsync(behind, cancellation))
         {
-            var scores = stored.GetValueOrDefault(id);
-            foreach (var e in events) scores = projection.Evolve(scores, id, e);
-            if (scores is not null) stored[id] = scores;
+            var view = stored.GetValueOrDefault(id);
+            foreach (var e in events) view = projection.Evolve(view, id, e);
+            if (view is not null) stored[id] = view;
         }
         return [.. stored.Values];
     }

@@ -66,6 +66,16 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/inspections/{id}/history", $"{i}/history?from=version:1", null, inspectionReaders),
             new("GET", "/inspections/{id}/moderation", $"{i}/moderation", null, inspectionReaders),
             new("GET", "/inspections/{id}/events", $"{i}/events?limit=5", null, inspectionReaders),
+            // Quality assurance: the lead draws and confirms (a draw of 0 per inspector is a 400); the lead and auditors
+            // read the samples; reliability is the lead's and auditors' in full, an inspector's own, never a reporting client's.
+            new("POST", "/inspections/{id}/qa-samples", $"{i}/qa-samples", "{\"perInspector\":0}", [403, 400, 403, 403, 403, 403, 404]),
+            new("GET", "/inspections/{id}/qa-samples", $"{i}/qa-samples", null, [403, 200, 200, 403, 403, 404, 404]),
+            new("GET", "/inspections/{id}/qa-samples/{sampleId}", $"{i}/qa-samples/{Guid.NewGuid()}", null, [403, 404, 404, 403, 403, 404, 404]),
+            new("POST", "/inspections/{id}/judgements/{judgementId}/confirmations", $"{j}/confirmations", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            new("GET", "/inspections/{id}/reliability", $"{i}/reliability", null, inspectionReaders),
+            new("GET", "/inspectors/{userId}/reliability", $"/inspectors/{Scenarios.Inspector}/reliability", null, [200, 403, 200, 403, 200, 403, 403]),
+            new("GET", "/frameworks/{id}/reliability", "/frameworks/cci-2009/reliability", null, [403, 403, 200, 403, 200, 403, 403]),
+
             new("GET", "/inspections/{id}/verify", $"{i}/verify", null, inspectionReaders),
             new("GET", "/yots", "/yots", null, [200, 200, 200, 200, 403, 200, 200]),
             new("GET", "/yots/{code}", $"/yots/{yot}", null, [200, 200, 200, 404, 403, 404, 404]),

@@ -34,6 +34,13 @@ public sealed record Decision<TState>
     /// </summary>
     public bool RequiresStillWritable { get; init; }
 
+    /// <summary>
+    /// The stream version the decision read the ledger at, when what it decides depends on all of it (a QA draw). The
+    /// commit then appends only onto exactly that version. A write that landed in between makes the commit a lost
+    /// race, so the command is decided again from fresh state.
+    /// </summary>
+    public long? ExpectedStreamVersion { get; init; }
+
     public bool Changes => Events.Count > 0 || Writes.Count > 0;
 
     /// <summary>Every event of this decision happened at <paramref name="occurredAt"/> (null: when recorded).</summary>

@@ -28,7 +28,9 @@ public static class WritePipeline
         {
             var appended = decision.StartsStream
                 ? session.Events.StartStream<InspectionHeader>(inspectionId, decision.Events.ToArray())
-                : session.Events.Append(inspectionId, decision.Events.ToArray());
+                : decision.ExpectedStreamVersion is { } read
+                    ? session.Events.Append(inspectionId, read + decision.Events.Count, decision.Events.ToArray())
+                    : session.Events.Append(inspectionId, decision.Events.ToArray());
             appended.Events.StampValidTimes(decision.OccurredAt);
         }
         foreach (var write in decision.Writes) write.ApplyTo(session);
