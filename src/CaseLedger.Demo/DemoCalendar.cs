@@ -9,7 +9,7 @@ namespace CaseLedger.Demo;
 /// opens and its sample is drawn two weeks before fieldwork; each week opens on its Monday morning, its judgements
 /// are made on the Tuesday, its revisions and moderations on the Wednesday, and it closes that evening (the
 /// shortest fieldwork, seeds 000, 001 and 003, ran Monday to Wednesday); quality assurance follows a week after the
-/// last week began; publication is on its date.
+/// last week began (its sample drawn at 11, its moderations at noon, its confirmations at 3); publication is on its date.
 /// </summary>
 public sealed class DemoCalendar(DemoInspection inspection)
 {
@@ -25,6 +25,11 @@ public sealed class DemoCalendar(DemoInspection inspection)
 
     /// <summary>The week's changes, or (null) quality assurance after fieldwork.</summary>
     public DateTimeOffset Changed(int? week) => week is { } number ? At(Starts(number).AddDays(2), 12) : At(Starts(inspection.FieldworkWeeks.Count).AddDays(9), 12);
+
+    /// <summary>Quality assurance draws its sample an hour before its moderations, and confirms the rest after them.</summary>
+    public DateTimeOffset QaDrawn => Changed(null).AddHours(-1);
+
+    public DateTimeOffset QaConfirmed => Changed(null).AddHours(3);
 
     public DateTimeOffset WeekClosed(int week) => At(Starts(week).AddDays(2), 17.5);
 

@@ -1,6 +1,7 @@
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
+using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Client;
 
 namespace CaseLedger.Demo;
@@ -58,6 +59,15 @@ internal sealed class DemoClient(ApiClient api)
             : api.Revise(inspection.Id, judgementId, actor.UserId, actor.Role,
                 new ReviseJudgement(Answers.Name(change.Answer), change.Reasons, change.Text, expectedVersion, occurredAt)), step, cancellation);
     }
+
+    public Task<QaSampleRecord> DrawQaSample(DemoInspection inspection, QaPlan qa, string step, CancellationToken cancellation) =>
+        api.ReadAsync<QaSampleRecord>(api.DrawQaSample(inspection.Id, inspection.Lead, new DrawQaSample(
+            DemoIds.QaSample(inspection.Key), qa.PerInspector, null, qa.Seed, null, ApiRequests.Stated(inspection.Calendar.QaDrawn))) with { CorrelationId = step },
+            cancellation);
+
+    public Task Confirm(DemoInspection inspection, Guid judgementId, int expectedVersion, string step, CancellationToken cancellation) =>
+        Send(api.Confirm(inspection.Id, judgementId, inspection.Lead,
+            new ConfirmJudgement(expectedVersion, DemoTexts.ConfirmationNote, ApiRequests.Stated(inspection.Calendar.QaConfirmed))), step, cancellation);
 
     private Task Send(PreparedRequest request, string step, CancellationToken cancellation) =>
         api.SendAsync(request with { CorrelationId = step }, cancellation);

@@ -18,5 +18,7 @@ public static class DemoIds
     public static Guid Judgement(string key, string reference, string questionId) =>
         From($"demo/{key}/judgement/{reference}/{questionId}");
 
+    public static Guid QaSample(string key) => From($"demo/{key}/qa-sample");
+
     public static Guid From(string name) => NameBasedIds.From(Namespace, name);
 }

@@ -17,7 +17,8 @@ public sealed record DemoInspection(
     IReadOnlyList<TeamMember> Team,
     IReadOnlyList<DemoCase> Cases,
     DemoAnswers Answers,
-    IReadOnlyList<FindingChanges> Changes)
+    IReadOnlyList<FindingChanges> Changes,
+    QaPlan? QualityAssurance = null)
 {
     public Guid Id => DemoIds.Inspection(Key);
 
@@ -61,4 +62,15 @@ public enum ChangeKind
     Revision,
     Moderation,
     RevisionOverturned,
+}
+
+/// <summary>
+/// Quality assurance after fieldwork. The lead draws <see cref="PerInspector"/> of each inspector's judgements with
+/// <see cref="Seed"/>, then moderates and confirms them. The synthesis decides who is overturned: three in four of
+/// the moderations after fieldwork go to <see cref="OverturnedMostOften"/>'s sampled judgements, and the rest to
+/// other inspectors' sampled judgements (<see cref="DemoScripts"/>). Every other sampled judgement is confirmed.
+/// </summary>
+public sealed record QaPlan(long Seed, int PerInspector, string OverturnedMostOften, string About)
+{
+    public const double ShareToMostOverturned = 3.0 / 4;
 }

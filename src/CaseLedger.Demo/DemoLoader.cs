@@ -66,15 +66,17 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
             await client.CloseWeek(inspection, week, Step(inspection, $"week-{week}-close"), cancellation);
         }
 
+        if (inspection.QualityAssurance is { } qa) await DrawAsync(script, qa, cancellation);
         await ChangeAsync(script, week: null, cancellation);
+        if (inspection.QualityAssurance is not null) await ConfirmAsync(script, cancellation);
         await client.Publish(inspection, Step(inspection, "publish"), cancellation);
 
         logger.LogInformation(
             "Demo inspection {Demo} (seed {Seed}, {FrameworkId}) {Outcome}: {Cases} cases, {Judgements} judgements, " +
-            "{Revisions} revisions, {Moderations} moderations over {Weeks} fieldwork weeks, published, in {ElapsedMs} ms: {InspectionId}",
+            "{Revisions} revisions, {Moderations} moderations, {QaSampled} sampled for QA over {Weeks} fieldwork weeks, published, in {ElapsedMs} ms: {InspectionId}",
             inspection.Key, inspection.Seed, inspection.FrameworkId, resumed ? "loaded, resuming an interrupted load" : "loaded",
             script.Cases.Count, script.Judgements.Count,
-            script.Revisions, script.Moderations, inspection.FieldworkWeeks.Count, Elapsed(started), inspection.Id);
+            script.Revisions, script.Moderations, script.QaSample.Count, inspection.FieldworkWeeks.Count, Elapsed(started), inspection.Id);
         return new DemoLoadResult(inspection.Key, inspection.Id, Loaded: true);
     }
 
@@ -116,6 +118,23 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
                 Step(script.Inspection, $"{phase}-{kind}"), cancellation);
             versions[judgement.Id] = expected + 1;
         }
+    }
+
+    /// <summary>The lead draws the QA sample; the API must draw exactly the one the script worked out from the seed.</summary>
+    private async Task DrawAsync(DemoScript script, QaPlan qa, CancellationToken cancellation)
+    {
+        var drawn = await client.DrawQaSample(script.Inspection, qa, Step(script.Inspection, "qa-sample"), cancellation);
+        if (!drawn.Items.Select(item => item.JudgementId).SequenceEqual(script.QaSample))
+            throw new DemoLoadException(
+                $"Demo '{script.Inspection.Key}': the API drew {drawn.Items.Count} judgements for QA, not the {script.QaSample.Count} the script drew from seed {qa.Seed}.");
+    }
+
+    /// <summary>Every sampled judgement QA did not overturn is confirmed at the version it ends with. A confirmation
+    /// made already is answered as done.</summary>
+    private async Task ConfirmAsync(DemoScript script, CancellationToken cancellation)
+    {
+        foreach (var (judgement, version) in script.Confirmations())
+            await client.Confirm(script.Inspection, judgement.Id, version, Step(script.Inspection, "qa-confirmations"), cancellation);
     }
 
     /// <summary>The lead acts as lead inspector; every other team member, local assessors included, as an inspector.</summary>

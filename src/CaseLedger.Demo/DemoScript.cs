@@ -3,15 +3,26 @@ namespace CaseLedger.Demo;
 /// <summary>
 /// Everything one demo inspection's load sends, worked out in advance and the same every time: the cases, and each
 /// judgement with the answer it is first recorded with, in which week and by whom, and the revisions and moderations
-/// that bring it to its final answer.
+/// that bring it to its final answer, and the QA sample the lead draws after fieldwork.
 /// </summary>
-public sealed record DemoScript(DemoInspection Inspection, IReadOnlyList<SampledCase> Cases, IReadOnlyList<ScriptedJudgement> Judgements)
+public sealed record DemoScript(
+    DemoInspection Inspection, IReadOnlyList<SampledCase> Cases, IReadOnlyList<ScriptedJudgement> Judgements, IReadOnlyList<Guid> QaSample)
 {
     public Guid Id => Inspection.Id;
 
     public int Revisions => Judgements.Sum(judgement => judgement.Changes.Count(change => !change.IsModeration));
 
     public int Moderations => Judgements.Sum(judgement => judgement.Changes.Count(change => change.IsModeration));
+
+    /// <summary>The sampled judgements QA does not overturn, each with the version the lead confirms: the one left
+    /// once every change is in.</summary>
+    public IEnumerable<(ScriptedJudgement Judgement, int Version)> Confirmations()
+    {
+        var byId = Judgements.ToDictionary(judgement => judgement.Id);
+        return QaSample.Select(id => byId[id])
+            .Where(judgement => !judgement.Changes.Any(change => change.IsModeration && change.Week is null))
+            .Select(judgement => (judgement, judgement.Changes.Count + 1));
+    }
 
     public IEnumerable<ScriptedJudgement> RecordedIn(int week) => Judgements.Where(judgement => judgement.Week == week);
 

@@ -31,19 +31,27 @@ public static class DemoScripts
 
         var random = new Random(inspection.Answers.Seed + 1);
         var moved = new HashSet<Guid>();
+        IReadOnlyList<Guid> sample = [];
         foreach (var changes in inspection.Changes)
         {
             Check(inspection, changes);
-            foreach (var index in Choose(judgements, changes, inspection, moved, random))
+            var parts = new List<(FindingChanges Changes, Func<ScriptedJudgement, bool> Allowed)> { (changes, _ => true) };
+            if (inspection.QualityAssurance is { } qa && changes is { Kind: ChangeKind.Moderation, Week: null })
             {
-                var judgement = judgements[index];
-                var question = framework.FindQuestion(judgement.QuestionId)!;
-                judgements[index] = Move(judgement, changes, inspection.Lead, question, labels);
-                moved.Add(judgement.Id);
+                sample = DemoQa.Draw(inspection, qa, judgements);
+                parts = DemoQa.Overturns(changes, qa, [.. sample]);
             }
+            foreach (var (part, allowed) in parts)
+                foreach (var index in Choose(judgements, part, inspection, moved, random, allowed))
+                {
+                    var judgement = judgements[index];
+                    var question = framework.FindQuestion(judgement.QuestionId)!;
+                    judgements[index] = Move(judgement, part, inspection.Lead, question, labels);
+                    moved.Add(judgement.Id);
+                }
         }
 
-        return new DemoScript(inspection, cases, judgements);
+        return new DemoScript(inspection, cases, judgements, sample);
     }
 
     private static ScriptedJudgement Move(
@@ -84,17 +92,20 @@ public static class DemoScripts
     }
 
     /// <summary>
-    /// Judgements that can move this way: answered sufficient or insufficient, recorded by then, not moved already,
-    /// and, where the lead moderates, recorded by someone else. A seeded shuffle picks them, two in three among
+    /// Judgements that can move this way: allowed (QA's own moderations take sampled judgements only), answered
+    /// sufficient or insufficient, recorded by then, not moved already, and, where the lead moderates, recorded by
+    /// someone else. A seeded shuffle picks them, two in three among
     /// those that end insufficient.
     /// </summary>
     private static IEnumerable<int> Choose(
-        IReadOnlyList<ScriptedJudgement> judgements, FindingChanges changes, DemoInspection inspection, HashSet<Guid> moved, Random random)
+        IReadOnlyList<ScriptedJudgement> judgements, FindingChanges changes, DemoInspection inspection, HashSet<Guid> moved, Random random,
+        Func<ScriptedJudgement, bool> allowed)
     {
         var candidates = Enumerable.Range(0, judgements.Count).Where(index =>
         {
             var judgement = judgements[index];
-            return judgement.Answer != Answer.NotApplicable
+            return allowed(judgement)
+                && judgement.Answer != Answer.NotApplicable
                 && !moved.Contains(judgement.Id)
                 && (changes.Week is not { } week || judgement.Week <= week)
                 && (changes.RecordedIn is not { } recordedIn || judgement.Week == recordedIn)
@@ -117,6 +128,9 @@ public static class DemoScripts
             throw new InvalidOperationException($"Demo '{inspection.Key}' moves findings in week {week}, which it does not have.");
         if (changes.Week is null && changes.Kind != ChangeKind.Moderation)
             throw new InvalidOperationException($"Demo '{inspection.Key}': a {changes.Kind} happens in a fieldwork week; only moderation comes after.");
+        // The QA sample is drawn on the ledger as fieldwork left it, so every change made in the weeks comes first.
+        if (inspection.QualityAssurance is not null && changes is { Kind: ChangeKind.Moderation, Week: null } && changes != inspection.Changes[^1])
+            throw new InvalidOperationException($"Demo '{inspection.Key}': QA's moderations after fieldwork must be its last change.");
     }
 
     /// <summary>An insufficient answer gives one of the question's reason codes, picked by case and question.</summary>

@@ -16,7 +16,8 @@ internal sealed record DemoSeed(
     IReadOnlyList<TeamMember> Team,
     SampleCharacteristics Sample,
     DemoAnswers Answers,
-    IReadOnlyList<FindingChanges> Changes)
+    IReadOnlyList<FindingChanges> Changes,
+    QaPlan? QualityAssurance = null)
 {
     /// <exception cref="InvalidOperationException">A finding states one count without the other, or the sample's
     /// counts do not add up.</exception>
@@ -25,6 +26,7 @@ internal sealed record DemoSeed(
         if ((Answers as StatedFindings)?.Questions.FirstOrDefault(finding => finding.StatesHalf) is { } half)
             throw new InvalidOperationException(
                 $"Question '{half.QuestionId}' in '{Key}.json' must state how many cases were applicable and how many sufficient, or neither.");
-        return new(Key, Seed, FrameworkId, Yot, Title, FieldworkWeeks, PublishedOn, Team, Sample.Build([.. Team.Select(member => member.UserId)]), Answers, Changes);
+        return new(Key, Seed, FrameworkId, Yot, Title, FieldworkWeeks, PublishedOn, Team, Sample.Build([.. Team.Select(member => member.UserId)]), Answers, Changes,
+            QualityAssurance);
     }
 }

@@ -20,5 +20,7 @@ public static class DemoTexts
     public const string OverturnRationale =
         "Quality assurance: the revision is not supported by the case record; the original judgement stands.";
 
+    public const string ConfirmationNote = "Quality assurance: the case record bears this judgement out.";
+
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }
