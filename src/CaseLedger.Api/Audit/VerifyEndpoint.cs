@@ -9,6 +9,7 @@ using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Ledger.Checks;
 using CaseLedger.Api.Ledger.Signing;
 using CaseLedger.Api.Moderation;
+using CaseLedger.Api.QualityAssurance;
 
 namespace CaseLedger.Api.Audit;
 
@@ -64,6 +65,8 @@ public static class VerifyEndpoint
         if ((log?.Moderations.Count ?? 0) != moderations)
             mismatches.Add(new Mismatch("moderation", "count", moderations.ToString(), (log?.Moderations.Count ?? 0).ToString()));
 
+        mismatches.AddRange(await QaMismatchesAsync(id, events, session, schemes, cancellation));
+
         var current = (await session.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id).ToListAsync(cancellation))
             .ToDictionary(judgement => judgement.Id);
         foreach (var (judgementId, change) in replayed.Latest)
@@ -92,4 +95,23 @@ public static class VerifyEndpoint
 
     private static string Describe(ScopeScore score) =>
         $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
+
+    /// <summary>The QA record as readers are served it against one folded afresh from the events: each sampled
+    /// judgement's outcome, and the inspectors' own tally behind "what QA changed".</summary>
+    private static async Task<IEnumerable<Mismatch>> QaMismatchesAsync(
+        Guid id, IReadOnlyList<IEvent> events, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var projection = new QaRecordProjection(schemes);
+        var expected = events.OrderBy(e => e.Version).Aggregate((QaRecord?)null, (record, e) => projection.Evolve(record, id, e));
+        var served = await QaRecordProjection.CaughtUpAsync(id, session, schemes, cancellation);
+        var want = expected?.Items.ToDictionary(item => item.JudgementId, item => item.Status) ?? [];
+        var have = served?.Items.ToDictionary(item => item.JudgementId, item => item.Status) ?? [];
+        var mismatches = want.Keys.Union(have.Keys)
+            .Where(judgement => want.GetValueOrDefault(judgement) != have.GetValueOrDefault(judgement))
+            .Select(judgement => new Mismatch("qa", judgement.ToString(), want.GetValueOrDefault(judgement) ?? "not sampled", have.GetValueOrDefault(judgement) ?? "not sampled"))
+            .ToList();
+        if (expected is not null && served is not null && !expected.InspectorCounts.SequenceEqual(served.InspectorCounts))
+            mismatches.Add(new Mismatch("qa", "counts without moderation", string.Join(",", expected.InspectorCounts), string.Join(",", served.InspectorCounts)));
+        return mismatches;
+    }
 }

@@ -1,6 +1,7 @@
 using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.QualityAssurance;
 
 namespace CaseLedger.Api.History;
 
@@ -15,13 +16,17 @@ public static class JudgementHistory
         long StreamVersion, string Kind, int Version, string Answer, IReadOnlyList<string> Reasons, string? Note,
         string? Rationale, string? By, string? Role, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, int? Week, string? CorrelationId);
 
-    public sealed record HistoryOfJudgement(Guid JudgementId, Guid InspectionId, IReadOnlyList<Change> Changes);
+    /// <summary>QA agreed with the judgement at <see cref="Version"/>: not a change, so listed apart from them.</summary>
+    public sealed record Confirmation(
+        long StreamVersion, int Version, Guid SampleId, string? Note, string? By, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
+
+    public sealed record HistoryOfJudgement(Guid JudgementId, Guid InspectionId, IReadOnlyList<Change> Changes, IReadOnlyList<Confirmation> Confirmations);
 
     [Authorize(Roles = Roles.InspectionReaders)]
     [WolverineGet("/inspections/{id}/judgements/{judgementId}/history", OperationId = "GetJudgementHistory")]
     [Tags(Capability.History)]
     [EndpointSummary("Read one judgement's history")]
-    [EndpointDescription("Every change to one judgement: kind, answer, reasons, who, in which role, when it happened and when it was recorded, and in which week. 404 when it does not exist or is outside reach.")]
+    [EndpointDescription("Every change to one judgement: kind, answer, reasons, who, in which role, when it happened and when it was recorded, and in which week; and apart from them, each QA confirmation of it. 404 when it does not exist or is outside reach.")]
     [ProducesResponseType<HistoryOfJudgement>(200, "application/json")]
     [ProblemResponses(401, 403, 404)]
     public static async Task<IResult> Get(Guid id, Guid judgementId, HttpContext http, IQuerySession session, CancellationToken cancellation)
@@ -39,6 +44,11 @@ public static class JudgementHistory
                 change.Note, change.Rationale, change.Event.UserName, change.Role, change.OccurredAt, change.Event.Timestamp, change.Week,
                 change.Event.CorrelationId))
             .ToList();
-        return Results.Ok(new HistoryOfJudgement(judgementId, id, changes));
+        var confirmations = events.Where(e => e.Data is JudgementConfirmed confirmed && confirmed.JudgementId == judgementId)
+            .Select(e => (e, confirmed: (JudgementConfirmed)e.Data))
+            .Select(entry => new Confirmation(entry.e.Version, entry.confirmed.Version, entry.confirmed.SampleId, entry.confirmed.Note,
+                entry.e.UserName, EventMetadata.OccurredAt(entry.e), entry.e.Timestamp))
+            .ToList();
+        return Results.Ok(new HistoryOfJudgement(judgementId, id, changes, confirmations));
     }
 }

@@ -6,7 +6,7 @@ namespace CaseLedger.Tests.QualityAssurance;
 public sealed class QaRebuildTests(AppFixture app)
 {
     [Fact]
-    public async Task A_rebuild_of_the_qa_view_writes_the_same_record_and_the_reads_say_the_same()
+    public async Task A_spoiled_qa_record_fails_verify_and_a_rebuild_writes_it_again_so_the_reads_say_the_same()
     {
         var qa = await QaScenario.GivenAsync(app.Host);
         await app.Host.CaughtUp();
@@ -24,6 +24,9 @@ public sealed class QaRebuildTests(AppFixture app)
             await session.SaveChangesAsync();
         }
         Assert.NotEqual(reliability, await app.Host.GetText($"/inspections/{qa.Id}/reliability"));
+        var spoiled = await app.Host.GetJson($"/inspections/{qa.Id}/verify");
+        Assert.False(spoiled.GetProperty("agrees").GetBoolean());
+        Assert.Equal(25, spoiled.GetProperty("mismatches").EnumerateArray().Count(m => m.GetProperty("view").GetString() == "qa"));
 
         await app.Host.Scenario(s =>
         {
@@ -34,6 +37,7 @@ public sealed class QaRebuildTests(AppFixture app)
 
         Assert.Equal(stored, await StoredAsync(qa.Id));
         Assert.Equal(reliability, await app.Host.GetText($"/inspections/{qa.Id}/reliability"));
+        Assert.True((await app.Host.GetJson($"/inspections/{qa.Id}/verify")).GetProperty("agrees").GetBoolean());
     }
 
     private async Task<string?> StoredAsync(Guid id)

@@ -102,6 +102,12 @@ public sealed class QaSampleTests(AppFixture app)
         await QaScenario.Lead(app.Host, Scenarios.Lead, $"/inspections/{qa.Id}/judgements/{judgement}/confirmations", confirm, 409);
         await QaScenario.Lead(app.Host, Scenarios.Lead, $"/inspections/{qa.Id}/judgements/{judgement}/confirmations", new { expectedVersion = 2 }, 200);
         Assert.Equal("confirmed", await StatusOf(qa, judgement));
+
+        // The judgement's history lists both confirmations apart from its changes, each with the version it agreed with.
+        var history = await app.Host.GetJson($"/inspections/{qa.Id}/judgements/{judgement}/history");
+        Assert.Equal(["recorded", "revised"], history.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal([(1, "agreed"), (2, (string?)null)], history.GetProperty("confirmations").EnumerateArray()
+            .Select(c => (c.GetProperty("version").GetInt32(), c.GetProperty("note").GetString())));
     }
 
     [Theory]
