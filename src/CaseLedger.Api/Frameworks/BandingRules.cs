@@ -28,27 +28,30 @@ internal static class BandingRules
                 yield return $"band '{band.Id}' ({band.From}-{band.To}) reaches outside {Lowest}-{Highest}";
         }
 
-        foreach (var error in Coverage(banding.Bands.Where(band => band.From <= band.To)))
+        foreach (var error in Coverage(banding.Bands.Where(band => band.From <= band.To).Select(band => (band.Id, band.From, band.To)), Lowest, Highest, "bands", "scores"))
             yield return error;
     }
 
-    private static IEnumerable<string> Coverage(IEnumerable<Band> bands)
+    /// <summary>Every value from <paramref name="lowest"/> to <paramref name="highest"/> falls in exactly one of the
+    /// ranges: the gaps and the overlaps, each named, in the words of what the ranges band.</summary>
+    public static IEnumerable<string> Coverage(
+        IEnumerable<(string Id, int From, int To)> ranges, int lowest, int highest, string what, string values)
     {
-        var nextUncovered = Lowest;
-        Band? reachingFurthest = null;
-        foreach (var band in bands.OrderBy(band => band.From).ThenBy(band => band.To))
+        var nextUncovered = lowest;
+        (string Id, int From, int To)? reachingFurthest = null;
+        foreach (var band in ranges.OrderBy(band => band.From).ThenBy(band => band.To))
         {
             if (band.From > nextUncovered)
-                yield return $"bands leave a gap: scores {nextUncovered}-{band.From - 1} fall in no band";
-            else if (reachingFurthest is not null && band.From <= reachingFurthest.To)
-                yield return $"bands '{reachingFurthest.Id}' ({reachingFurthest.From}-{reachingFurthest.To}) and '{band.Id}' ({band.From}-{band.To}) overlap at {band.From}-{Math.Min(band.To, reachingFurthest.To)}";
+                yield return $"{what} leave a gap: {values} {nextUncovered}-{band.From - 1} fall in no band";
+            else if (reachingFurthest is { } furthest && band.From <= furthest.To)
+                yield return $"{what} '{furthest.Id}' ({furthest.From}-{furthest.To}) and '{band.Id}' ({band.From}-{band.To}) overlap at {band.From}-{Math.Min(band.To, furthest.To)}";
 
-            if (reachingFurthest is null || band.To > reachingFurthest.To)
+            if (reachingFurthest is null || band.To > reachingFurthest.Value.To)
                 reachingFurthest = band;
             nextUncovered = Math.Max(nextUncovered, band.To + 1);
         }
 
-        if (nextUncovered <= Highest)
-            yield return $"bands leave a gap: scores {nextUncovered}-{Highest} fall in no band";
+        if (nextUncovered <= highest)
+            yield return $"{what} leave a gap: {values} {nextUncovered}-{highest} fall in no band";
     }
 }

@@ -2,7 +2,8 @@ namespace CaseLedger.Api.Frameworks;
 
 /// <summary>
 /// One inspection programme's question set at one version: sections (or themes) hold general criteria, criteria
-/// hold scoring questions. Headline themes are scored over the key questions that name them.
+/// hold scoring questions. Headline themes are scored over the key questions that name them. A framework that
+/// rates standards (<see cref="Ratings"/>) says how its scores become ratings.
 /// Loaded from a data file under Frameworks/Data and validated before the host starts.
 /// </summary>
 public sealed record Framework(
@@ -13,7 +14,8 @@ public sealed record Framework(
     IReadOnlyList<ReasonCode> ReasonCodes,
     IReadOnlyList<HeadlineTheme> Themes,
     IReadOnlyList<Section> Sections,
-    Banding Banding);
+    Banding Banding,
+    RatingRules? Ratings = null);
 
 public sealed record ReasonCode(string Id, string Label);
 
@@ -33,7 +35,8 @@ public sealed record Question(
     IReadOnlyList<string> KeyFor,
     IReadOnlyList<string> ReasonCodes,
     Applicability? AppliesTo = null,
-    string? Source = null);
+    string? Source = null,
+    IReadOnlyList<string>? Prompts = null);
 
 /// <summary>Which cases a question applies to; a null list places no limit on that attribute.</summary>
 public sealed record Applicability(

@@ -12,6 +12,7 @@ public static class FrameworkValidator
         .. QuestionRules.Check(framework),
         .. ThemeRules.Check(framework),
         .. BandingRules.Check(framework.Banding),
+        .. RatingRulesCheck.Check(framework),
     ];
 
     internal static IEnumerable<Criterion> AllCriteria(this Framework framework) =>

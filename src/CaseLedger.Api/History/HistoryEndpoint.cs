@@ -16,7 +16,11 @@ public static class HistoryEndpoint
 {
     public sealed record HistoryView(
         Guid InspectionId, ResolvedPoint From, ResolvedPoint To, IReadOnlyList<MovedScore> MovedScores,
-        IReadOnlyList<ChangedJudgement> ChangedJudgements);
+        IReadOnlyList<ChangedJudgement> ChangedJudgements, IReadOnlyList<MovedRating>? MovedRatings = null);
+
+    /// <summary>A standard whose rating (or derived rating) differs between the two points; id <c>overall</c> for the
+    /// overall rating. Null for a framework that rates nothing.</summary>
+    public sealed record MovedRating(string StandardId, string Title, string? Before, string? After, string? DerivedBefore, string? DerivedAfter, bool OverriddenAfter);
 
     public sealed record MovedScore(
         ScopeKind Kind, string Id, string Title, ScoreAt Before, ScoreAt After, int? Delta, string? BandBefore, string? BandAfter);
@@ -88,7 +92,27 @@ public static class HistoryEndpoint
 
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
         var events = await reader.EventsBetweenAsync(scores, start, end, cancellation);
-        return Results.Ok(new HistoryView(id, start, end, moved, ChangedJudgements(events, header!)));
+        return Results.Ok(new HistoryView(id, start, end, moved, ChangedJudgements(events, header!),
+            MovedRatings(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), scores, before, start, after, end)));
+    }
+
+    private static List<MovedRating>? MovedRatings(
+        Frameworks.Framework framework, InspectionScores scores, Scoreboard before, ResolvedPoint start, Scoreboard after, ResolvedPoint end)
+    {
+        RatingBoard? Rate(Scoreboard board, ResolvedPoint point)
+        {
+            var (evidence, overrides) = RatingEntries.At(scores.Ratings, point);
+            return Rater.Rate(framework, board, evidence, overrides);
+        }
+        if (Rate(before, start) is not { } then || Rate(after, end) is not { } now) return null;
+        return
+        [
+            .. now.Standards.Zip(then.Standards)
+                .Where(pair => pair.First.Rating != pair.Second.Rating || pair.First.Derived != pair.Second.Derived)
+                .Select(pair => new MovedRating(pair.First.Id, pair.First.Title, pair.Second.Rating, pair.First.Rating, pair.Second.Derived, pair.First.Derived, pair.First.Overridden)),
+            .. then.Overall.Rating == now.Overall.Rating && then.Overall.Points == now.Overall.Points ? [] :
+                new[] { new MovedRating("overall", "Overall rating", then.Overall.Rating, now.Overall.Rating, null, null, false) },
+        ];
     }
 
     private static List<ChangedJudgement> ChangedJudgements(IReadOnlyList<IEvent> events, InspectionHeader header) =>

@@ -92,6 +92,14 @@ public sealed record PublishedJudgementCorrected(
     Answer? IJudgementChange.Previous => Previous;
 }
 
+/// <summary>The lead rates a standard from evidence, or a theme a person rates (FJI's governance and partnerships),
+/// always saying why. A later rating of the same standard replaces it.</summary>
+public sealed record StandardRated(string StandardId, string Rating, string Rationale);
+
+/// <summary>The lead departs from a case-sample standard's derived rating, always saying why. The rating derived at
+/// that moment is kept beside it, so a reader sees both.</summary>
+public sealed record RatingOverridden(string StandardId, string? DerivedRating, string Rating, string Rationale);
+
 public sealed record YotReference(string Code, string Name, string Region);
 
 public sealed record PlannedWeek(int Number, DateOnly StartsOn);

@@ -15,6 +15,7 @@ public static class InspectionsConfiguration
                 typeof(InspectionOpened), typeof(CaseAddedToSample), typeof(CaseRemovedFromSample),
                 typeof(FieldworkWeekOpened), typeof(FieldworkWeekClosed), typeof(JudgementRecorded),
                 typeof(JudgementRevised), typeof(JudgementModerated), typeof(InspectionPublished), typeof(PublishedJudgementCorrected),
+                typeof(StandardRated), typeof(RatingOverridden),
             ]);
 
             options.Schema.For<InspectionHeader>()

@@ -13,6 +13,7 @@ public static class Capability
     public const string Judgements = "Judgements";
     public const string Moderation = "Moderation";
     public const string QualityAssurance = "Quality assurance";
+    public const string Ratings = "Ratings";
     public const string Scores = "Scores";
     public const string History = "History";
     public const string Audit = "Audit";
@@ -36,6 +37,9 @@ public static class Capability
             "version seen, correct them after publication, and read them with their versions."),
         (Moderation, "A lead inspector moderates a judgement with a rationale; the moderation log shows each " +
             "moderation with its impact on every score and band it touched."),
+        (Ratings, "Under a framework that rates standards: each case-sample standard rated by its lowest key question, " +
+            "the lead's ratings of evidence standards (and of themes a person rates), overrides where the rules allow " +
+            "them, and the overall rating from the standards' points. The scores read shows them all."),
         (QualityAssurance, "A lead draws seeded QA samples that anyone can redraw, and confirms or moderates each sampled " +
             "judgement. Inspector reliability follows: overturn rates with Wilson intervals, their direction and " +
             "their drift, per inspector, question and scope, within an inspection and across inspections. Never for reporting clients."),

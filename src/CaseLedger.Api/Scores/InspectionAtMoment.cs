@@ -5,14 +5,14 @@ using CaseLedger.Api.Scoring;
 namespace CaseLedger.Api.Scores;
 
 /// <summary>
-/// One inspection's scoreboard and state, now or at a moment, for the views that span inspections. Now is the
+/// One inspection's scoreboard, ratings and state, now or at a moment, for the views that span inspections. Now is the
 /// view document as the daemon keeps it. A past moment costs little for an inspection whose events all lie before
 /// it (its final counts) and nothing for one that began after it (left out); only an inspection in progress at that
 /// moment replays, from its nearest checkpoint. Few inspections are in fieldwork at any one moment, which keeps a
 /// national view at a moment about as cheap as the live one. A figure a correction after publication moved shows the
 /// published one beside it.
 /// </summary>
-public sealed record InspectionAtMoment(InspectionScores Inspection, string State, Scoreboard Scoreboard)
+public sealed record InspectionAtMoment(InspectionScores Inspection, string State, Scoreboard Scoreboard, RatingBoard? Ratings)
 {
     /// <summary>Null when the caller may not see the inspection at that moment: out of reach, not begun yet, or
     /// (for a caller who sees only the published record) not published by then.</summary>
@@ -28,6 +28,8 @@ public sealed record InspectionAtMoment(InspectionScores Inspection, string Stat
         var state = scores.IsPublishedAt(point!) ? InspectionStates.Published : InspectionStates.Open;
         if (!sight.MaySee(point!, scores)) return null;
         var tally = await reader.TallyAtAsync(scores, point!, cancellation);
-        return new InspectionAtMoment(scores, state, Corrections.Mark(tally.Scoreboard(), scores, schemes, point!));
+        var board = Corrections.Mark(tally.Scoreboard(), scores, schemes, point!);
+        var (evidence, overrides) = RatingEntries.At(scores.Ratings, point!);
+        return new InspectionAtMoment(scores, state, board, Rater.Rate(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), board, evidence, overrides));
     }
 }

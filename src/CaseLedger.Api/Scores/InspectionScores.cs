@@ -32,6 +32,9 @@ public sealed class InspectionScores : CountedView
     public List<ScoreCheckpoint> Checkpoints { get; set; } = [];
     public Dictionary<int, long> WeekClosedAtVersion { get; set; } = [];
 
+    /// <summary>Every rating the lead recorded (evidence ratings and overrides), in ledger order.</summary>
+    public List<RatingEntry> Ratings { get; set; } = [];
+
     /// <summary>Whether the point takes in the publication: the inspection is published as the point sees it.</summary>
     public bool IsPublishedAt(ResolvedPoint point) =>
         PublishedVersion is { } version && version <= point.Version && point.TakesTimes(PublishedAt!.Value, PublishedRecordedAt!.Value);

@@ -37,6 +37,9 @@ public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreVi
             case FieldworkWeekClosed closed:
                 scores.WeekClosedAtVersion[closed.Number] = e.Version;
                 break;
+            case StandardRated or RatingOverridden:
+                scores.Ratings.Add(RatingEntry.Of(e)!);
+                break;
             case InspectionPublished:
                 scores.State = InspectionStates.Published;
                 scores.PublishedAt = EventMetadata.OccurredAt(e);

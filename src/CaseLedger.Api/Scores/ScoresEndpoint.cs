@@ -21,7 +21,8 @@ public static class ScoresEndpoint
         DateTimeOffset? PublishedRecordedAt,
         ResolvedPoint AsOf,
         IReadOnlyList<ScopeScore> Scores,
-        SampleProfile Profile);
+        SampleProfile Profile,
+        RatingBoard? Ratings);
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/inspections/{id}/scores", OperationId = "GetScores")]
@@ -52,12 +53,16 @@ public static class ScoresEndpoint
 
         var board = Corrections.Mark((await reader.TallyAtAsync(scores, resolved!, cancellation)).Scoreboard(), scores, schemes, resolved!);
         var published = scores.IsPublishedAt(resolved!);
+        var (evidence, overrides) = RatingEntries.At(scores.Ratings, resolved!);
+        var ratings = Rater.Rate(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), board, evidence, overrides);
         var view = new ScoresView(id, scores.FrameworkId, scores.FrameworkVersion, scores.Yot, scores.Title,
             published ? InspectionStates.Published : InspectionStates.Open,
-            published ? scores.PublishedAt : null, published ? scores.PublishedRecordedAt : null, resolved!, board.Scores, scores.Profile);
+            published ? scores.PublishedAt : null, published ? scores.PublishedRecordedAt : null, resolved!, board.Scores, scores.Profile, ratings);
 
-        return Csv.Wanted(http)
-            ? Csv.Write(Csv.FileName(scores.Yot.Code, scores.FrameworkId, "scores", point?.Text ?? (recorded is null ? null : "recorded-" + recordedAt)), ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
-            : Results.Ok(view);
+        if (!Csv.Wanted(http)) return Results.Ok(view);
+        var file = Csv.FileName(scores.Yot.Code, scores.FrameworkId, "scores", point?.Text ?? (recorded is null ? null : "recorded-" + recordedAt));
+        return ratings is null
+            ? Csv.Write(file, ScoreRows.Header, board.Scores.Select(ScoreRows.Of))
+            : Csv.Write(file, ScoreRows.RatingHeader, [.. board.Scores.Select(score => (IReadOnlyList<object?>)[.. ScoreRows.Of(score), null, null, null, null]), .. ScoreRows.Of(ratings)]);
     }
 }

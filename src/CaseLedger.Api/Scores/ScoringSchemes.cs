@@ -9,6 +9,10 @@ public sealed class ScoringSchemes(FrameworkCatalog catalog)
 {
     private readonly ConcurrentDictionary<(string, int), ScoringScheme> schemes = new();
 
+    /// <summary>The framework an inspection pins, for what its scheme does not carry (its rating rules).</summary>
+    public Framework Framework(string frameworkId, int version) =>
+        catalog.Find(frameworkId, version) ?? throw new InvalidOperationException($"Framework {frameworkId} v{version} is not loaded, but an inspection pins it.");
+
     public ScoringScheme For(string frameworkId, int version) =>
         schemes.GetOrAdd((frameworkId, version), key => ScoringScheme.From(
             catalog.Find(key.Item1, key.Item2)

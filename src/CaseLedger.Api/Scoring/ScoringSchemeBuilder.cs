@@ -28,6 +28,7 @@ internal static class ScoringSchemeBuilder
             scopes.Add(new Scope(ScopeKind.Theme, theme.Id, theme.Title, scopes.Count));
         }
 
+        var rated = framework.Ratings?.Standards.SelectMany(standard => standard.KeyQuestions ?? []).ToHashSet(StringComparer.Ordinal) ?? [];
         var sectionIds = new HashSet<string>(StringComparer.Ordinal);
         var criterionIds = new HashSet<string>(StringComparer.Ordinal);
         var questionIds = new HashSet<string>(StringComparer.Ordinal);
@@ -49,13 +50,19 @@ internal static class ScoringSchemeBuilder
                 {
                     if (!questionIds.Add(question.Id))
                         throw Invalid(framework, $"question '{question.Id}' appears twice");
-                    var ordinals = new int[question.KeyFor.Count + 2];
+                    var ratesAStandard = rated.Contains(question.Id);
+                    var ordinals = new int[question.KeyFor.Count + (ratesAStandard ? 3 : 2)];
                     for (var k = 0; k < question.KeyFor.Count; k++)
                         ordinals[k] = ThemeOrdinal(framework, question, k, themeOrdinals, personRatedThemes);
                     if (ordinals.Take(question.KeyFor.Count).Distinct().Count() != question.KeyFor.Count)
                         throw Invalid(framework, $"question '{question.Id}' names one theme twice");
-                    ordinals[^2] = sectionOrdinal;
-                    ordinals[^1] = criterionOrdinal;
+                    ordinals[question.KeyFor.Count] = sectionOrdinal;
+                    ordinals[question.KeyFor.Count + 1] = criterionOrdinal;
+                    if (ratesAStandard)
+                    {
+                        ordinals[^1] = scopes.Count;
+                        scopes.Add(new Scope(ScopeKind.KeyQuestion, question.Id, question.Text, scopes.Count));
+                    }
                     questions.Add(new QuestionPlacement(question.Id, criterion.Id, section.Id, [.. question.KeyFor]));
                     scopeOrdinalsByQuestion.Add(ordinals);
                 }

@@ -20,10 +20,18 @@ public static class ThemeViewsEndpoint
 
     public sealed record ThemeView(
         string FrameworkId, string ThemeId, string Title, string AsOf, string? Region, Spread All,
-        IReadOnlyList<RegionSpread> Regions, IReadOnlyList<YotThemeScore> Yots);
+        IReadOnlyList<RegionSpread> Regions, IReadOnlyList<YotThemeScore> Yots, RatingCounts? Ratings = null);
 
+    /// <summary>A YOT's latest figure. For a rated standard, <see cref="Score"/> is the key question that set its
+    /// rating (none for a standard rated from evidence), beside the <see cref="Rating"/> itself.</summary>
     public sealed record YotThemeScore(
-        string Code, string Name, string Region, Guid InspectionId, string State, DateOnly? FieldworkStartsOn, ScopeScore Score);
+        string Code, string Name, string Region, Guid InspectionId, string State, DateOnly? FieldworkStartsOn, ScopeScore? Score,
+        StandardRating? Rating = null);
+
+    /// <summary>For a rated standard: how many YOTs hold each rating, overall and per region, in the scale's order.</summary>
+    public sealed record RatingCounts(IReadOnlyDictionary<string, int> All, IReadOnlyList<RegionRatings> Regions);
+
+    public sealed record RegionRatings(string Region, IReadOnlyDictionary<string, int> Counts);
 
     public sealed record RegionSpread(string Region, Spread Spread);
 
@@ -39,7 +47,8 @@ public static class ThemeViewsEndpoint
     [
         .. catalog.All.GroupBy(framework => framework.Id).Select(versions => versions.Last())
             .SelectMany(framework => framework.Themes.Where(theme => theme.JudgedBy is null)
-                .Select(theme => new ThemeSummary(framework.Id, theme.Id, theme.Title))),
+                .Select(theme => new ThemeSummary(framework.Id, theme.Id, theme.Title))
+                .Concat(framework.Ratings?.Standards.Select(standard => new ThemeSummary(framework.Id, standard.Id, standard.Title)) ?? [])),
     ];
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
@@ -58,8 +67,10 @@ public static class ThemeViewsEndpoint
         if (invalid is not null) return invalid.ToResult();
         if (region is not null && !Regions.All.Contains(region))
             return Rejection.Invalid("region", $"'{region}' is not one of {string.Join(", ", Regions.All)}.").ToResult();
-        var theme = catalog.Latest(frameworkId)?.Themes.FirstOrDefault(candidate => candidate.Id == themeId && candidate.JudgedBy is null);
-        if (theme is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme '{themeId}'.").ToResult();
+        var framework = catalog.Latest(frameworkId);
+        var theme = framework?.Themes.FirstOrDefault(candidate => candidate.Id == themeId && candidate.JudgedBy is null);
+        var standard = framework?.Ratings?.Standards.FirstOrDefault(candidate => candidate.Id == themeId);
+        if (theme is null && standard is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme or rated standard '{themeId}'.").ToResult();
         var actor = Actor.From(http)!;
 
         var ids = await session.Query<InspectionHeader>().Where(header => header.FrameworkId == frameworkId).Select(header => header.Id).ToListAsync(cancellation);
@@ -73,7 +84,10 @@ public static class ThemeViewsEndpoint
                 var then = await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation);
                 if (then is null) continue;
                 var named = register.Name(scores.Yot, moment.At);
-                if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
+                if (standard is not null && then.Ratings?.Standards.FirstOrDefault(rated => rated.Id == themeId) is { } rating)
+                    yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn,
+                        rating.SetBy is { } setBy ? then.Scoreboard.Get(ScopeKind.KeyQuestion, setBy) : null, rating));
+                else if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
                     yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
                 break;
             }
@@ -81,20 +95,35 @@ public static class ThemeViewsEndpoint
 
         var all = yots.OrderBy(yot => yot.Region, StringComparer.Ordinal).ThenBy(yot => yot.Code, StringComparer.Ordinal).ToList();
         var shown = region is null ? all : all.Where(yot => yot.Region == region).ToList();
-        var view = new ThemeView(frameworkId, themeId, theme.Title, MomentQuery.Describe(moment), region, SpreadOf(shown),
-            [.. shown.GroupBy(yot => yot.Region).Select(group => new RegionSpread(group.Key, SpreadOf([.. group])))], shown);
+        var view = new ThemeView(frameworkId, themeId, theme?.Title ?? standard!.Title, MomentQuery.Describe(moment), region, SpreadOf(shown),
+            [.. shown.GroupBy(yot => yot.Region).Select(group => new RegionSpread(group.Key, SpreadOf([.. group])))], shown,
+            standard is null ? null : CountsOf(framework!, shown));
         if (!Csv.Wanted(http)) return Results.Ok(view);
 
-        return Csv.Write(Csv.FileName(frameworkId, themeId, region, MomentQuery.FileWord(moment)), ["yot_code", "yot_name", "region", "inspection_id", "state", .. ScoreRows.Header],
-            shown.Select(yot => (IReadOnlyList<object?>)[yot.Code, yot.Name, yot.Region, yot.InspectionId, yot.State, .. ScoreRows.Of(yot.Score)]));
+        // A rated standard's rows add its rating columns; a theme's stay as they always were.
+        string[] ratingColumns = standard is null ? [] : ["rating", "derived_rating", "overridden"];
+        return Csv.Write(Csv.FileName(frameworkId, themeId, region, MomentQuery.FileWord(moment)),
+            ["yot_code", "yot_name", "region", "inspection_id", "state", .. ScoreRows.Header, .. ratingColumns],
+            shown.Select(yot => (IReadOnlyList<object?>)
+            [
+                yot.Code, yot.Name, yot.Region, yot.InspectionId, yot.State, .. yot.Score is null ? new object?[ScoreRows.Header.Count] : ScoreRows.Of(yot.Score),
+                .. standard is null ? [] : new object?[] { yot.Rating?.Rating, yot.Rating?.Derived, yot.Rating?.Overridden },
+            ]));
+    }
+
+    private static RatingCounts CountsOf(Framework framework, IReadOnlyList<YotThemeScore> yots)
+    {
+        IReadOnlyDictionary<string, int> Count(IEnumerable<YotThemeScore> some) =>
+            framework.Ratings!.Scale.ToDictionary(level => level.Id, level => some.Count(yot => yot.Rating?.Rating == level.Id));
+        return new RatingCounts(Count(yots), [.. yots.GroupBy(yot => yot.Region).Select(group => new RegionRatings(group.Key, Count(group)))]);
     }
 
     private static Spread SpreadOf(IReadOnlyList<YotThemeScore> yots)
     {
-        var scored = yots.Where(yot => yot.Score.ExactPercentage is not null).ToList();
+        var scored = yots.Where(yot => yot.Score?.ExactPercentage is not null).ToList();
         if (scored.Count == 0) return new Spread(0, null, null, null, null);
-        var average = scored.Average(yot => yot.Score.ExactPercentage!.Value);
-        return new Spread(scored.Count, scored.Min(yot => yot.Score.Score), scored.Max(yot => yot.Score.Score),
+        var average = scored.Average(yot => yot.Score!.ExactPercentage!.Value);
+        return new Spread(scored.Count, scored.Min(yot => yot.Score!.Score), scored.Max(yot => yot.Score!.Score),
             decimal.Round(average, 2), (int)decimal.Floor(average + 0.5m));
     }
 }

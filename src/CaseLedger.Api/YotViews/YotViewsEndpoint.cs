@@ -9,7 +9,7 @@ namespace CaseLedger.Api.YotViews;
 
 /// <summary>
 /// The YOT view: each of a YOT's inspections with framework, dates, state, headline and section scores and bands,
-/// and what changed since that YOT's previous inspection under the same framework. Composed on read from the
+/// ratings where its framework rates standards, and what changed since that YOT's previous inspection under the same framework. Composed on read from the
 /// per-inspection score documents (a YOT has a handful of inspections), so it is exactly as current as they are.
 /// </summary>
 public static class YotViewsEndpoint
@@ -21,11 +21,16 @@ public static class YotViewsEndpoint
     public sealed record YotInspection(
         Guid Id, string FrameworkId, int FrameworkVersion, string Title, DateOnly? FieldworkStartsOn, DateTimeOffset OpenedAt,
         DateTimeOffset OpenedRecordedAt, DateTimeOffset? PublishedAt, DateTimeOffset? PublishedRecordedAt, string State,
-        IReadOnlyList<ScopeScore> Scores, ChangeSincePrevious? ChangeSincePrevious);
+        IReadOnlyList<ScopeScore> Scores, RatingBoard? Ratings, ChangeSincePrevious? ChangeSincePrevious);
 
-    public sealed record ChangeSincePrevious(Guid PreviousInspectionId, IReadOnlyList<ScoreChange> Changes);
+    /// <summary>What changed since the YOT's previous inspection under the same framework: each score, and where both
+    /// inspections are rated, each standard's rating and the overall one.</summary>
+    public sealed record ChangeSincePrevious(Guid PreviousInspectionId, IReadOnlyList<ScoreChange> Changes, IReadOnlyList<RatingChange>? RatingChanges);
 
     public sealed record ScoreChange(ScopeKind Kind, string Id, int? Before, int? After, int? Delta, string? BandBefore, string? BandAfter);
+
+    /// <summary>A standard's rating (or, with id <c>overall</c>, the overall rating) then and now, and the points it moved.</summary>
+    public sealed record RatingChange(string StandardId, string? Before, string? After, int? PointsDelta);
 
     [Authorize(Roles = Roles.InspectionReaders + "," + Roles.ReportingClient)]
     [WolverineGet("/yots", OperationId = "ListYots")]
@@ -75,12 +80,20 @@ public static class YotViewsEndpoint
         var yot = (await YotRegister.LoadAsync([code], session, cancellation)).Name(inspections[^1].Inspection.Yot, moment.At);
         if (!Csv.Wanted(http)) return Results.Ok(new YotView(yot.Code, yot.Name, yot.Region, MomentQuery.Describe(moment), rows));
 
-        return Csv.Write(Csv.FileName(code, "inspections", MomentQuery.FileWord(moment)), ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. ScoreRows.Header, "change_since_previous"],
+        // Rated inspections add a row per standard and one overall, with the rating columns; the change is in points.
+        var rated = rows.Any(row => row.Ratings is not null);
+        return Csv.Write(Csv.FileName(code, "inspections", MomentQuery.FileWord(moment)),
+            ["inspection_id", "framework_id", "state", "fieldwork_starts_on", .. rated ? ScoreRows.RatingHeader : ScoreRows.Header, "change_since_previous"],
             rows.SelectMany(row => row.Scores.Select(score => (IReadOnlyList<object?>)
             [
                 row.Id, row.FrameworkId, row.State, row.FieldworkStartsOn?.ToString("yyyy-MM-dd"), .. ScoreRows.Of(score),
+                .. rated ? new object?[4] : [],
                 row.ChangeSincePrevious?.Changes.FirstOrDefault(change => change.Kind == score.Kind && change.Id == score.Id)?.Delta,
-            ])));
+            ]).Concat(row.Ratings is null ? [] : ScoreRows.Of(row.Ratings).Select(cells => (IReadOnlyList<object?>)
+            [
+                row.Id, row.FrameworkId, row.State, row.FieldworkStartsOn?.ToString("yyyy-MM-dd"), .. cells,
+                row.ChangeSincePrevious?.RatingChanges?.FirstOrDefault(change => change.StandardId == (string?)cells[1])?.PointsDelta,
+            ]))));
     }
 
     /// <summary>Headline themes and sections: what a YOT's page of a report shows, without the criterion detail.</summary>
@@ -93,13 +106,24 @@ public static class YotViewsEndpoint
             {
                 var before = previous.Scoreboard.Scores.FirstOrDefault(old => old.Kind == score.Kind && old.Id == score.Id);
                 return new ScoreChange(score.Kind, score.Id, before?.Score, score.Score, score.Score - before?.Score, before?.Band?.Label, score.Band?.Label);
-            })]);
+            })], RatingChanges(previous.Ratings, then.Ratings));
         var inspection = then.Inspection;
         return new YotInspection(inspection.Id, inspection.FrameworkId, inspection.FrameworkVersion, inspection.Title,
             inspection.FieldworkStartsOn, inspection.OpenedAt, inspection.OpenedRecordedAt,
             then.State == InspectionStates.Published ? inspection.PublishedAt : null,
-            then.State == InspectionStates.Published ? inspection.PublishedRecordedAt : null, then.State, shown, change);
+            then.State == InspectionStates.Published ? inspection.PublishedRecordedAt : null, then.State, shown, then.Ratings, change);
     }
+
+    private static IReadOnlyList<RatingChange>? RatingChanges(RatingBoard? before, RatingBoard? after) =>
+        before is null || after is null ? null :
+        [
+            .. after.Standards.Select(standard =>
+            {
+                var then = before.Standards.FirstOrDefault(old => old.Id == standard.Id);
+                return new RatingChange(standard.Id, then?.Rating, standard.Rating, standard.Points - then?.Points);
+            }),
+            new RatingChange("overall", before.Overall.Rating, after.Overall.Rating, after.Overall.Points - before.Overall.Points),
+        ];
 
     /// <summary>Fieldwork, then the opening's valid time; inspections stated to open at the same moment fall back on
     /// when the ledger recorded them, then the id, so "latest" is the same live and after a rebuild.</summary>

@@ -6,12 +6,32 @@ public class ShippedFrameworksTests
     private static readonly FrameworkCatalog Catalog = FrameworkLoader.LoadDefault();
 
     [Fact]
-    public void The_three_shipped_frameworks_load_and_validate()
+    public void The_four_shipped_frameworks_load_and_validate()
     {
         Assert.Equal(
-            [("cci-2009", 1), ("fji-2013", 1), ("sqs-2014", 1)],
+            [("cci-2009", 1), ("fji-2013", 1), ("hmip-youth-2021", 1), ("sqs-2014", 1)],
             Catalog.All.Select(framework => (framework.Id, framework.Version)));
         Assert.All(Catalog.All, framework => Assert.Empty(FrameworkValidator.Validate(framework)));
+    }
+
+    /// <summary>What the research confirmed of the 2021 youth standards (see the file's provenance): four domains,
+    /// thirteen standards, seven of them rated from the case sample on three key questions each, and resettlement
+    /// rated but outside the overall score, which therefore stays out of 36.</summary>
+    [Fact]
+    public void The_youth_justice_framework_rates_thirteen_standards_and_scores_twelve_out_of_36()
+    {
+        var youth = Framework("hmip-youth-2021");
+        var ratings = youth.Ratings!;
+        Assert.Equal(["1", "2", "3", "4"], youth.Sections.Select(section => section.Id));
+        Assert.Equal(13, ratings.Standards.Count);
+        Assert.Equal(["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"], ratings.Standards.Where(s => !s.IsFromEvidence).Select(s => s.Id));
+        Assert.All(ratings.Standards.Where(s => !s.IsFromEvidence), standard => Assert.Equal(3, standard.KeyQuestions!.Count));
+        Assert.Equal(["4.1"], ratings.Standards.Where(s => !s.CountsTowardOverall).Select(s => s.Id));
+        Assert.Equal([(0, 6), (7, 18), (19, 30), (31, 36)], ratings.OverallBands.Select(band => (band.From, band.To)));
+        Assert.Equal([3, 2, 1, 0], ratings.Scale.Select(level => level.Points));
+        Assert.All(youth.Sections[2].Criteria.SelectMany(c => c.Questions), q => Assert.Equal(["out-of-court-disposal"], q.AppliesTo!.SentenceTypes!));
+        Assert.Contains("NOT CONFIRMED", ratings.Overrides.Provenance);
+        Assert.Contains("INFERRED", youth.Banding.Provenance);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class ScoringSchemeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => scheme.BandFor(101));
 
     [Fact]
-    public void Every_shipped_framework_compiles_to_a_scheme_with_a_scope_per_criterion_section_and_scored_theme()
+    public void Every_shipped_framework_compiles_to_a_scheme_with_a_scope_per_criterion_section_scored_theme_and_rated_key_question()
     {
         foreach (var framework in FrameworkLoader.LoadDefault().All)
         {
@@ -61,7 +61,8 @@ public class ScoringSchemeTests
 
             var criteria = framework.Sections.Sum(section => section.Criteria.Count);
             var scoredThemes = framework.Themes.Count(theme => theme.JudgedBy is null);
-            Assert.Equal(criteria + framework.Sections.Count + scoredThemes, compiled.Scopes.Count);
+            var keyQuestions = framework.Ratings?.Standards.Sum(standard => standard.KeyQuestions?.Count ?? 0) ?? 0;
+            Assert.Equal(criteria + framework.Sections.Count + scoredThemes + keyQuestions, compiled.Scopes.Count);
             Assert.Equal(framework.Sections.Sum(section => section.Criteria.Sum(criterion => criterion.Questions.Count)), compiled.Questions.Count);
         }
     }
