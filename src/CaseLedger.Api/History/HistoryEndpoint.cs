@@ -110,8 +110,8 @@ public static class HistoryEndpoint
             .. now.Standards.Zip(then.Standards)
                 .Where(pair => pair.First.Rating != pair.Second.Rating || pair.First.Derived != pair.Second.Derived)
                 .Select(pair => new MovedRating(pair.First.Id, pair.First.Title, pair.Second.Rating, pair.First.Rating, pair.Second.Derived, pair.First.Derived, pair.First.Overridden)),
-            .. then.Overall.Rating == now.Overall.Rating && then.Overall.Points == now.Overall.Points ? [] :
-                new[] { new MovedRating("overall", "Overall rating", then.Overall.Rating, now.Overall.Rating, null, null, false) },
+            .. then.Overall?.Rating == now.Overall?.Rating && then.Overall?.Points == now.Overall?.Points ? [] :
+                new[] { new MovedRating("overall", "Overall rating", then.Overall?.Rating, now.Overall?.Rating, null, null, false) },
         ];
     }
 

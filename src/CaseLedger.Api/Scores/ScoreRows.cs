@@ -39,10 +39,11 @@ public static class ScoreRows
                 standard.Rating, standard.Derived, standard.Overridden, standard.Points,
             ];
         }
+        if (ratings.Overall is not { } overall) yield break;
         yield return
         [
             "overall", "overall", "Overall rating", null, null, null, null, null, null, null, null, null,
-            ratings.Overall.Rating, null, null, ratings.Overall.Points,
+            overall.Rating, null, null, overall.Points,
         ];
     }
 }

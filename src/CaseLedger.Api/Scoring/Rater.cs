@@ -9,11 +9,14 @@ namespace CaseLedger.Api.Scoring;
 /// </summary>
 public static class Rater
 {
-    /// <summary>The ratings, or null for a framework that rates no standards.</summary>
+    /// <summary>
+    /// The ratings. A framework without rating rules has, at most, the themes a person rates (FJI's governance and
+    /// partnerships): those ratings alone, with no points and no overall. A framework that rates nothing gives null.
+    /// </summary>
     public static RatingBoard? Rate(
         Framework framework, Scoreboard scores, IReadOnlyDictionary<string, RecordedRating> evidence, IReadOnlyDictionary<string, RecordedRating> overrides)
     {
-        if (framework.Ratings is not { } rules) return null;
+        if (framework.Ratings is not { } rules) return JudgedThemes(framework, evidence);
         var standards = rules.Standards.Select(standard => Rate(framework, rules, standard, scores, evidence, overrides)).ToList();
         var counted = standards.Where(standard => standard.CountsTowardOverall).ToList();
         var rated = counted.Where(standard => standard.Points is not null).ToList();
@@ -40,6 +43,18 @@ public static class Rater
             standard.Id, standard.Title, standard.Domain, standard.IsFromEvidence ? StandardRating.FromEvidence : StandardRating.CaseSample,
             keys, derived, standard.IsFromEvidence ? null : lowest?.QuestionId, recorded, overridden, rating,
             rating is null ? null : rules.Scale.Single(level => level.Id == rating).Points, standard.CountsTowardOverall);
+    }
+
+    private static RatingBoard? JudgedThemes(Framework framework, IReadOnlyDictionary<string, RecordedRating> evidence)
+    {
+        var judged = framework.Themes.Where(theme => theme.JudgedBy is not null).ToList();
+        if (judged.Count == 0) return null;
+        return new RatingBoard([.. judged.Select(theme =>
+        {
+            var recorded = evidence.GetValueOrDefault(theme.Id);
+            return new StandardRating(theme.Id, theme.Title, "", StandardRating.FromEvidence, [], recorded?.Rating, null, recorded, null,
+                recorded?.Rating, Points: null, CountsTowardOverall: false);
+        })], Overall: null);
     }
 
     private static KeyQuestionRating KeyQuestion(ScopeScore score) =>

@@ -38,7 +38,9 @@ public sealed record StandardRating(
 /// </summary>
 public sealed record OverallRating(int Points, int MaxPoints, int RatedStandards, int Standards, string? Rating);
 
-public sealed record RatingBoard(IReadOnlyList<StandardRating> Standards, OverallRating Overall)
+/// <summary>Every rated standard, and the overall rating (null for a framework whose only ratings are of themes a
+/// person rates, which add up to nothing).</summary>
+public sealed record RatingBoard(IReadOnlyList<StandardRating> Standards, OverallRating? Overall)
 {
     public StandardRating Get(string standardId) => Standards.Single(standard => standard.Id == standardId);
 }

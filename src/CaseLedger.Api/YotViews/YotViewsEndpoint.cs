@@ -122,7 +122,9 @@ public static class YotViewsEndpoint
                 var then = before.Standards.FirstOrDefault(old => old.Id == standard.Id);
                 return new RatingChange(standard.Id, then?.Rating, standard.Rating, standard.Points - then?.Points);
             }),
-            new RatingChange("overall", before.Overall.Rating, after.Overall.Rating, after.Overall.Points - before.Overall.Points),
+            .. before.Overall is { } then && after.Overall is { } now
+                ? new[] { new RatingChange("overall", then.Rating, now.Rating, now.Points - then.Points) }
+                : [],
         ];
 
     /// <summary>Fieldwork, then the opening's valid time; inspections stated to open at the same moment fall back on

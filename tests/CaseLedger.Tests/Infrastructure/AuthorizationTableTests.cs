@@ -72,6 +72,10 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/inspections/{id}/qa-samples", $"{i}/qa-samples", null, [403, 200, 200, 403, 403, 404, 404]),
             new("GET", "/inspections/{id}/qa-samples/{sampleId}", $"{i}/qa-samples/{Guid.NewGuid()}", null, [403, 404, 404, 403, 403, 404, 404]),
             new("POST", "/inspections/{id}/judgements/{judgementId}/confirmations", $"{j}/confirmations", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            // Ratings: the lead's. This inspection is under cci-2009, which rates nothing: an evidence rating names no
+            // standard of it (400), and an override no standard (404).
+            new("POST", "/inspections/{id}/ratings", $"{i}/ratings", "{}", [403, 400, 403, 403, 403, 403, 404]),
+            new("POST", "/inspections/{id}/ratings/{standardId}/override", $"{i}/ratings/2.1/override", "{}", [403, 404, 403, 403, 403, 403, 404]),
             new("GET", "/inspections/{id}/reliability", $"{i}/reliability", null, inspectionReaders),
             new("GET", "/inspectors/{userId}/reliability", $"/inspectors/{Scenarios.Inspector}/reliability", null, [200, 403, 200, 403, 200, 403, 403]),
             new("GET", "/frameworks/{id}/reliability", "/frameworks/cci-2009/reliability", null, [403, 403, 200, 403, 200, 403, 403]),

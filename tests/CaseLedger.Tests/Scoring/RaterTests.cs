@@ -54,7 +54,7 @@ public class RaterTests
         var board = Rate(tally);
         Assert.Equal(("outstanding", "2.1.1"), (board.Get("2.1").Rating, board.Get("2.1").SetBy));
         Assert.Null(board.Get("2.2").Rating);
-        Assert.Equal((1, 3, (string?)null), (board.Overall.RatedStandards, board.Overall.Standards, board.Overall.Rating));
+        Assert.Equal((1, 3, (string?)null), (board.Overall!.RatedStandards, board.Overall!.Standards, board.Overall!.Rating));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class RaterTests
         Answer("2.2.1", tally, 1, 1);   // every key question 50%: requires improvement, unless overridden
 
         var board = Rater.Rate(Framework, tally.Scoreboard(), Recorded(("1.1", governance)), Recorded(("2.1", assessment), ("2.2", planning)))!;
-        Assert.Equal((points, 9, overall), (board.Overall.Points, board.Overall.MaxPoints, board.Overall.Rating));
+        Assert.Equal((points, 9, overall), (board.Overall!.Points, board.Overall!.MaxPoints, board.Overall!.Rating));
     }
 
     private static RatingBoard Rate(ScoreTally tally) => Rater.Rate(Framework, tally.Scoreboard(), None, None)!;
