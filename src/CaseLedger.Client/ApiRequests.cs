@@ -3,6 +3,7 @@ using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Opening;
+using CaseLedger.Api.Inspections.Rating;
 using CaseLedger.Api.Inspections.Sampling;
 using CaseLedger.Api.Inspections.Timing;
 using CaseLedger.Api.QualityAssurance;
@@ -76,4 +77,10 @@ public static class ApiRequests
 
     public static PreparedRequest Confirm(this ApiClient api, Guid inspectionId, Guid judgementId, string lead, ConfirmJudgement body) =>
         api.Post($"/inspections/{inspectionId}/judgements/{judgementId}/confirmations", lead, Roles.LeadInspector, body, 200);
+
+    public static PreparedRequest RateStandard(this ApiClient api, Guid inspectionId, string lead, RateStandard body) =>
+        api.Post($"/inspections/{inspectionId}/ratings", lead, Roles.LeadInspector, body, 200);
+
+    public static PreparedRequest OverrideRating(this ApiClient api, Guid inspectionId, string lead, string standardId, OverrideRating body) =>
+        api.Post($"/inspections/{inspectionId}/ratings/{standardId}/override", lead, Roles.LeadInspector, body, 200);
 }

@@ -31,6 +31,9 @@ public sealed class DemoCalendar(DemoInspection inspection)
 
     public DateTimeOffset QaConfirmed => Changed(null).AddHours(3);
 
+    /// <summary>The lead records the ratings of evidence standards, and any override, at the end of that day.</summary>
+    public DateTimeOffset Rated => Changed(null).AddHours(5);
+
     public DateTimeOffset WeekClosed(int week) => At(Starts(week).AddDays(2), 17.5);
 
     public DateTimeOffset Published => At(inspection.PublishedOn, 10);

@@ -1,6 +1,7 @@
 using CaseLedger.Api.Infrastructure;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Moderating;
+using CaseLedger.Api.Inspections.Rating;
 using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Client;
 
@@ -68,6 +69,14 @@ internal sealed class DemoClient(ApiClient api)
     public Task Confirm(DemoInspection inspection, Guid judgementId, int expectedVersion, string step, CancellationToken cancellation) =>
         Send(api.Confirm(inspection.Id, judgementId, inspection.Lead,
             new ConfirmJudgement(expectedVersion, DemoTexts.ConfirmationNote, ApiRequests.Stated(inspection.Calendar.QaConfirmed))), step, cancellation);
+
+    public Task Rate(DemoInspection inspection, DemoRating rating, string step, CancellationToken cancellation) =>
+        Send(api.RateStandard(inspection.Id, inspection.Lead,
+            new RateStandard(rating.StandardId, rating.Rating, rating.Rationale, ApiRequests.Stated(inspection.Calendar.Rated))), step, cancellation);
+
+    public Task Override(DemoInspection inspection, DemoRating rating, string step, CancellationToken cancellation) =>
+        Send(api.OverrideRating(inspection.Id, inspection.Lead, rating.StandardId,
+            new OverrideRating(rating.Rating, rating.Rationale, ApiRequests.Stated(inspection.Calendar.Rated))), step, cancellation);
 
     private Task Send(PreparedRequest request, string step, CancellationToken cancellation) =>
         api.SendAsync(request with { CorrelationId = step }, cancellation);

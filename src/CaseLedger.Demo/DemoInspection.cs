@@ -18,7 +18,9 @@ public sealed record DemoInspection(
     IReadOnlyList<DemoCase> Cases,
     DemoAnswers Answers,
     IReadOnlyList<FindingChanges> Changes,
-    QaPlan? QualityAssurance = null)
+    QaPlan? QualityAssurance = null,
+    IReadOnlyList<DemoRating>? Ratings = null,
+    IReadOnlyList<DemoRating>? Overrides = null)
 {
     public Guid Id => DemoIds.Inspection(Key);
 
@@ -74,3 +76,6 @@ public sealed record QaPlan(long Seed, int PerInspector, string OverturnedMostOf
 {
     public const double ShareToMostOverturned = 3.0 / 4;
 }
+
+/// <summary>A rating the lead records after fieldwork: of a standard rated from evidence, or an override of a derived one.</summary>
+public sealed record DemoRating(string StandardId, string Rating, string Rationale);

@@ -4,12 +4,12 @@ using System.Text.Json.Serialization;
 namespace CaseLedger.Demo;
 
 /// <summary>
-/// The five seed inspections, in the order they load. Each is data, <c>Seeds/{key}.json</c>, read strictly: a
+/// The five seed inspections and the fictional one under today's framework, in the order they load. Each is data, <c>Seeds/{key}.json</c>, read strictly: a
 /// misspelt or missing field stops the demo rather than quietly changing a published figure.
 /// </summary>
 public static class DemoInspections
 {
-    private static readonly string[] LoadOrder = ["northamptonshire", "lambeth", "stockport", "southend", "norfolk"];
+    private static readonly string[] LoadOrder = ["northamptonshire", "lambeth", "stockport", "southend", "norfolk", "riverford"];
 
     private static readonly JsonSerializerOptions SeedJson = new(JsonSerializerDefaults.Web)
     {

@@ -69,6 +69,9 @@ public sealed class DemoLoader(HttpClient http, string signingKey, FrameworkCata
         if (inspection.QualityAssurance is { } qa) await DrawAsync(script, qa, cancellation);
         await ChangeAsync(script, week: null, cancellation);
         if (inspection.QualityAssurance is not null) await ConfirmAsync(script, cancellation);
+        // The evidence standards' ratings and the overrides; each sent again on a resumed load is answered as done.
+        foreach (var rating in inspection.Ratings ?? []) await client.Rate(inspection, rating, Step(inspection, "ratings"), cancellation);
+        foreach (var departure in inspection.Overrides ?? []) await client.Override(inspection, departure, Step(inspection, "overrides"), cancellation);
         await client.Publish(inspection, Step(inspection, "publish"), cancellation);
 
         logger.LogInformation(

@@ -17,7 +17,9 @@ internal sealed record DemoSeed(
     SampleCharacteristics Sample,
     DemoAnswers Answers,
     IReadOnlyList<FindingChanges> Changes,
-    QaPlan? QualityAssurance = null)
+    QaPlan? QualityAssurance = null,
+    IReadOnlyList<DemoRating>? Ratings = null,
+    IReadOnlyList<DemoRating>? Overrides = null)
 {
     /// <exception cref="InvalidOperationException">A finding states one count without the other, or the sample's
     /// counts do not add up.</exception>
@@ -27,6 +29,6 @@ internal sealed record DemoSeed(
             throw new InvalidOperationException(
                 $"Question '{half.QuestionId}' in '{Key}.json' must state how many cases were applicable and how many sufficient, or neither.");
         return new(Key, Seed, FrameworkId, Yot, Title, FieldworkWeeks, PublishedOn, Team, Sample.Build([.. Team.Select(member => member.UserId)]), Answers, Changes,
-            QualityAssurance);
+            QualityAssurance, Ratings, Overrides);
     }
 }

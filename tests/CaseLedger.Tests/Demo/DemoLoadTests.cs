@@ -67,6 +67,7 @@ public sealed class DemoLoadTests(AppFixture app)
     [InlineData("norfolk", "sqs-2014", "East of England", 32, "2016-05-23")]
     [InlineData("stockport", "sqs-2014", "North West", 14, "2015-03-02")]
     [InlineData("southend", "sqs-2014", "East of England", 20, "2016-05-16")]
+    [InlineData("riverford", "hmip-youth-2021", "South West", 30, "2026-09-14,2026-09-21")]
     public async Task Each_seed_is_a_published_inspection_of_its_yot_with_its_sample_weeks_and_team(
         string yot, string framework, string region, int cases, string weeks)
     {

@@ -10,8 +10,8 @@ public class DemoSeedsTests
     [Fact]
     public void Each_seed_file_reads_as_the_inspection_it_names()
     {
-        Assert.Equal(["northamptonshire", "lambeth", "stockport", "southend", "norfolk"], DemoInspections.All.Select(inspection => inspection.Key));
-        Assert.Equal(["002", "004", "001", "003", "000"], DemoInspections.All.Select(inspection => inspection.Seed));
+        Assert.Equal(["northamptonshire", "lambeth", "stockport", "southend", "norfolk", "riverford"], DemoInspections.All.Select(inspection => inspection.Key));
+        Assert.Equal(["002", "004", "001", "003", "000", "none"], DemoInspections.All.Select(inspection => inspection.Seed));
         Assert.All(DemoInspections.All, inspection => Assert.Equal(inspection.Key, inspection.Yot.Code));
     }
 
