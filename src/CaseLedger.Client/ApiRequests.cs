@@ -5,6 +5,7 @@ using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Inspections.Opening;
 using CaseLedger.Api.Inspections.Sampling;
 using CaseLedger.Api.Inspections.Timing;
+using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Api.Yots;
 
 namespace CaseLedger.Client;
@@ -68,4 +69,12 @@ public static class ApiRequests
 
     public static PreparedRequest Judgements(this ApiClient api, Guid inspectionId, string user, string role) =>
         api.Get($"/inspections/{inspectionId}/judgements", user, role);
+
+    /// <summary>The lead draws a QA sample; the answer is the sample with its items (the API's <see cref="QaSampleRecord"/>).</summary>
+    public static PreparedRequest DrawQaSample(this ApiClient api, Guid inspectionId, string lead, DrawQaSample body) =>
+        api.Post($"/inspections/{inspectionId}/qa-samples", lead, Roles.LeadInspector, body, 201);
+
+    /// <summary>The lead agrees with a sampled judgement at the version checked.</summary>
+    public static PreparedRequest Confirm(this ApiClient api, Guid inspectionId, Guid judgementId, string lead, ConfirmJudgement body) =>
+        api.Post($"/inspections/{inspectionId}/judgements/{judgementId}/confirmations", lead, Roles.LeadInspector, body, 200);
 }
