@@ -62,6 +62,14 @@ public static class Requests
         .. qa.Overturns.Select(change => api.Moderate(inspection.Id, change)),
     ];
 
+    /// <summary>An inspection's inspector reliability, as an auditor reads it.</summary>
+    public static PreparedRequest InspectionReliability(this ApiClient api, Guid inspectionId) =>
+        api.Get($"/inspections/{inspectionId}/reliability", "bench-auditor", Roles.Auditor);
+
+    /// <summary>Inspector reliability across every inspection of a framework, as an auditor reads it.</summary>
+    public static PreparedRequest FrameworkReliability(this ApiClient api, string frameworkId) =>
+        api.Get($"/frameworks/{frameworkId}/reliability", "bench-auditor", Roles.Auditor);
+
     /// <summary>The lead's correction of a published judgement.</summary>
     public static PreparedRequest Correct(this ApiClient api, Guid inspectionId, string lead, PlannedChange change) =>
         api.Post($"/inspections/{inspectionId}/judgements/{change.JudgementId}/corrections", lead, Roles.LeadInspector,
