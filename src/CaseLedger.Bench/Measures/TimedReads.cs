@@ -9,7 +9,7 @@ public static class TimedReads
     /// A heavy baseline scans a large share of the ledger per read; fewer of them keep the default run inside its
     /// ten minutes (their p99 is then nearly their maximum, and the note says how many).
     /// </summary>
-    public static int BaselineSamples(BenchOptions options, bool heavy) => heavy ? Math.Max(1, options.Samples / 20) : options.Samples;
+    private static int BaselineSamples(BenchOptions options, bool heavy) => heavy ? Math.Max(1, options.Samples / 20) : options.Samples;
 
     public static async Task<IReadOnlyList<MeasureResult>> BesideBaselineAsync(
         BenchContext context, string measure, string figure, PreparedRequest request, Func<CancellationToken, Task> baseline, bool heavy,
