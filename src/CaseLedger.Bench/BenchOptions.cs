@@ -20,7 +20,7 @@ public sealed record BenchOptions
     /// <summary>Single judgements each concurrent run sends, shared among the clients.</summary>
     public int SingleRequests { get; init; } = 800;
 
-    /// <summary>Timed samples for the 10th and the 10,000th judgement, and for each history read.</summary>
+    /// <summary>Timed samples for the 10th and the 10,000th judgement, and for each history and reliability read.</summary>
     public int Samples { get; init; } = 100;
 
     /// <summary>The judgement whose cost is compared with the 10th's.</summary>

@@ -2,6 +2,7 @@ using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Correcting;
 using CaseLedger.Api.Inspections.Moderating;
 using CaseLedger.Api.Notifications.Subscriptions;
+using CaseLedger.Api.QualityAssurance;
 
 namespace CaseLedger.Bench.Api;
 
@@ -51,6 +52,23 @@ public static class Requests
     public static PreparedRequest Moderate(this ApiClient api, Guid inspectionId, PlannedChange change) =>
         api.Moderate(inspectionId, change.JudgementId, change.By,
             new ModerateJudgement(change.Answer, change.Reasons, change.Text, change.ExpectedVersion));
+
+    /// <summary>The lead's QA, in order: the sample drawn with the plan's seed, then each sampled judgement confirmed or moderated.</summary>
+    public static IEnumerable<PreparedRequest> Qa(this ApiClient api, PlannedInspection inspection, PlannedQa qa) =>
+    [
+        api.DrawQaSample(inspection.Id, inspection.Lead, new DrawQaSample(qa.SampleId, qa.PerInspector, Share: null, qa.Seed, Week: null)),
+        .. qa.Confirmations.Select(confirmation => api.Confirm(inspection.Id, confirmation.JudgementId, inspection.Lead,
+            new ConfirmJudgement(confirmation.ExpectedVersion, Note: null))),
+        .. qa.Overturns.Select(change => api.Moderate(inspection.Id, change)),
+    ];
+
+    /// <summary>An inspection's inspector reliability, as an auditor reads it.</summary>
+    public static PreparedRequest InspectionReliability(this ApiClient api, Guid inspectionId) =>
+        api.Get($"/inspections/{inspectionId}/reliability", "bench-auditor", Roles.Auditor);
+
+    /// <summary>Inspector reliability across every inspection of a framework, as an auditor reads it.</summary>
+    public static PreparedRequest FrameworkReliability(this ApiClient api, string frameworkId) =>
+        api.Get($"/frameworks/{frameworkId}/reliability", "bench-auditor", Roles.Auditor);
 
     /// <summary>The lead's correction of a published judgement.</summary>
     public static PreparedRequest Correct(this ApiClient api, Guid inspectionId, string lead, PlannedChange change) =>

@@ -1,11 +1,13 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections.Judging;
+using CaseLedger.Api.QualityAssurance;
 
 namespace CaseLedger.Bench.Dataset;
 
 /// <summary>
 /// The national dataset: inspections of the YOTs of England and Wales under the three frameworks, each with a case
-/// sample, judgements over two or three fieldwork weeks, revisions during fieldwork and moderation after it. The
+/// sample, judgements over two or three fieldwork weeks, revisions during fieldwork, moderation after it and, under
+/// one framework, quality assurance before publication. The
 /// same seed always gives the same dataset, and each inspection depends only on the seed and its index, so a
 /// smaller scale is a prefix of a larger one.
 /// </summary>
@@ -19,9 +21,18 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
 
     // The first inspection is the deepest, the one history reads are measured on (issue 7): a CCI inspection of 150
     // cases, some 10,000 judgements, with revisions and moderations in the hundreds.
+    public const string DeepFrameworkId = "cci-2009";
     public const int DeepCases = 150;
     public const double DeepRevisionShare = 0.04;
     public const double DeepModerationShare = 0.03;
+
+    // Every inspection of the deep one's framework is QA'd, so the reliability read across that framework takes in
+    // the largest sample too. Confirmations and moderations are single requests: one framework, and five per
+    // inspector where the deep inspection has twenty, keep them to about a thousand at 500,000 events. QA overturns
+    // every tenth judgement drawn (the draw's order is its seeded ranking) and confirms the rest.
+    public const string QaFrameworkId = DeepFrameworkId;
+    public const int DeepQaPerInspector = 20;
+    public const int QaOverturnsOneIn = 10;
 
     private static readonly IReadOnlyList<(string Framework, double Weight)> FrameworkMix =
         [("cci-2009", 50), ("fji-2013", 25), ("sqs-2014", 25)];
@@ -42,7 +53,7 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
     {
         var random = new Random(Draws.SeedFor(seed, index));
         var deep = index == 0;
-        var frameworkId = deep ? "cci-2009" : random.Weighted(FrameworkMix);
+        var frameworkId = deep ? DeepFrameworkId : random.Weighted(FrameworkMix);
         var framework = frameworks.Latest(frameworkId) ?? throw new InvalidOperationException($"Framework {frameworkId} is not loaded.");
         var questions = framework.Sections.SelectMany(s => s.Criteria).SelectMany(c => c.Questions).ToList();
         var id = random.NextGuid();
@@ -76,8 +87,11 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
         var moderations = fieldwork.SelectMany(week => week.Judgements).Where(_ => random.Chance(deep ? DeepModerationShare : ModerationShare))
             .Select(judgement => Change(judgement, lead, answers.Rationale())).ToList();
 
+        // Drawn after everything else, so the QA plan leaves every earlier draw as it was.
+        var published = random.Chance(PublishedShare);
+        var qa = frameworkId == QaFrameworkId ? PlanQa(deep ? DeepQaPerInspector : QaDraw.DefaultPerInspector) : null;
         return new PlannedInspection(index, id, frameworkId, NationalYots.All[index % NationalYots.All.Count], lead, inspectors,
-            cases, fieldwork, moderations, random.Chance(PublishedShare));
+            cases, fieldwork, moderations, published, qa);
 
         PlannedChange Change(PlannedJudgement judgement, string by, string text)
         {
@@ -85,6 +99,25 @@ public sealed class NationalDataset(FrameworkCatalog frameworks, int seed)
             var (answer, reasons) = answers.TurnOver(current, framework.FindQuestion(judgement.QuestionId)!);
             versions[judgement.Id] = (judgement, answer, version + 1);
             return new PlannedChange(judgement.Id, judgement.CaseId, judgement.QuestionId, answer, reasons, text, version, by);
+        }
+
+        // The API draws with its own rule (QaDraw) and the seed the plan sends, so the plan knows the items. What a lead
+        // may sample here is every judgement not moderated: all are team inspectors', and none is corrected before
+        // publication. A mismatch with the API shows as a refused confirmation, which stops the run.
+        PlannedQa PlanQa(int perInspector)
+        {
+            var moderated = moderations.Select(change => change.JudgementId).ToHashSet();
+            var seed = random.NextInt64(QaDraw.MaxSeed);
+            var eligible = fieldwork.SelectMany(week => week.Judgements).Where(judgement => !moderated.Contains(judgement.Id))
+                .Select(judgement => new QaDraw.Candidate(judgement.Id, judgement.By));
+            var (confirmations, overturns) = (new List<PlannedConfirmation>(), new List<PlannedChange>());
+            foreach (var (drawn, i) in QaDraw.Draw(seed, eligible, perInspector, share: null).Select((drawn, i) => (drawn, i)))
+            {
+                var (judgement, _, version) = versions[drawn.JudgementId];
+                if ((i + 1) % QaOverturnsOneIn == 0) overturns.Add(Change(judgement, lead, answers.Rationale()));
+                else confirmations.Add(new PlannedConfirmation(judgement.Id, version));
+            }
+            return new PlannedQa(random.NextGuid(), seed, perInspector, confirmations, overturns);
         }
     }
 

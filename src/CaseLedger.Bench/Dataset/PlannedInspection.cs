@@ -15,9 +15,24 @@ public sealed record PlannedChange(
 /// <summary>What one week of fieldwork records: new judgements, and revisions of judgements from earlier weeks.</summary>
 public sealed record PlannedFieldworkWeek(PlannedWeek Week, IReadOnlyList<PlannedJudgement> Judgements, IReadOnlyList<PlannedChange> Revisions);
 
+/// <summary>A sampled judgement the lead agrees with, at the version the lead checked.</summary>
+public sealed record PlannedConfirmation(Guid JudgementId, int ExpectedVersion);
+
+/// <summary>
+/// The lead's quality assurance before publication: one seeded QA sample of each inspector's judgements, each
+/// sampled judgement then confirmed or, for a few, moderated (which overturns it).
+/// </summary>
+public sealed record PlannedQa(Guid SampleId, long Seed, int PerInspector, IReadOnlyList<PlannedConfirmation> Confirmations, IReadOnlyList<PlannedChange> Overturns)
+{
+    public int Sampled => Confirmations.Count + Overturns.Count;
+
+    /// <summary>The sample drawn, then one event per confirmation or moderation.</summary>
+    public int EventCount => 1 + Sampled;
+}
+
 /// <summary>
 /// One inspection of the national dataset, in the order its events reach the ledger: opened, cases sampled,
-/// each week opened, judged, revised and closed, then moderated and (mostly) published.
+/// each week opened, judged, revised and closed, then moderated, QA'd (some) and (mostly) published.
 /// </summary>
 public sealed record PlannedInspection(
     int Index,
@@ -29,13 +44,14 @@ public sealed record PlannedInspection(
     IReadOnlyList<SampledCase> Cases,
     IReadOnlyList<PlannedFieldworkWeek> Weeks,
     IReadOnlyList<PlannedChange> Moderations,
-    bool Published)
+    bool Published,
+    PlannedQa? Qa = null)
 {
     public int JudgementCount => Weeks.Sum(week => week.Judgements.Count);
 
     public int RevisionCount => Weeks.Sum(week => week.Revisions.Count);
 
-    /// <summary>Every event this inspection appends: opened, cases, week opened and closed, judgements, changes, published.</summary>
+    /// <summary>Every event this inspection appends: opened, cases, week opened and closed, judgements, changes, QA, published.</summary>
     public int EventCount =>
-        1 + Cases.Count + 2 * Weeks.Count + JudgementCount + RevisionCount + Moderations.Count + (Published ? 1 : 0);
+        1 + Cases.Count + 2 * Weeks.Count + JudgementCount + RevisionCount + Moderations.Count + (Qa?.EventCount ?? 0) + (Published ? 1 : 0);
 }

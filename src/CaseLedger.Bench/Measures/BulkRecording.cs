@@ -6,10 +6,10 @@ namespace CaseLedger.Bench.Measures;
 
 /// <summary>
 /// Measure 1, which also loads the national dataset: every inspection is opened, sampled, judged week by week
-/// through the batch endpoint, revised, moderated and (mostly) published, over HTTP. Only the batch requests make
-/// the figure; the same judgement events, in the same batches, are copied into a plain table beside them, round by
-/// round, so both sides meet the same database at the same size. Requests are serialised before a phase starts,
-/// so a phase's clock times the sending, not the building.
+/// through the batch endpoint, revised, moderated, QA'd (under one framework) and (mostly) published, over HTTP.
+/// Only the batch requests make the figure; the same judgement events, in the same batches, are copied into a plain
+/// table beside them, round by round, so both sides meet the same database at the same size. Requests are
+/// serialised before a phase starts, so a phase's clock times the sending, not the building.
 /// </summary>
 public sealed class BulkRecording : IMeasure
 {
@@ -20,7 +20,7 @@ public sealed class BulkRecording : IMeasure
     public async Task<IReadOnlyList<MeasureResult>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
         var (api, options) = (context.Api, context.Options);
-        var (product, raw, setUp, changes) = (new PhaseClock(), new PhaseClock(), new PhaseClock(), new PhaseClock());
+        var (product, raw, setUp, changes, qa) = (new PhaseClock(), new PhaseClock(), new PhaseClock(), new PhaseClock(), new PhaseClock());
         var tally = new Tally();
         var rawVersions = new Dictionary<Guid, long>();
         var started = Stopwatch.GetTimestamp();
@@ -57,6 +57,9 @@ public sealed class BulkRecording : IMeasure
             tally.SetUpRequests += await Each(context, round, setUp, inspection => [api.CloseWeek(inspection, inspection.Weeks.Count)], cancellation);
             tally.ChangeRequests += await Each(context, round, changes,
                 inspection => inspection.Moderations.Select(change => api.Moderate(inspection.Id, change)), cancellation);
+            // QA comes last before publication, which would refuse it.
+            tally.QaRequests += await Each(context, round.Where(inspection => inspection.Qa is not null), qa,
+                inspection => api.Qa(inspection, inspection.Qa!), cancellation);
             tally.SetUpRequests += await Each(context, round.Where(inspection => inspection.Published), setUp,
                 inspection => [api.Publish(inspection)], cancellation);
 
@@ -68,7 +71,7 @@ public sealed class BulkRecording : IMeasure
         if (stored != tally.PlannedEvents)
             throw new BenchFailure($"The ledger holds {stored:N0} events for the dataset's inspections; the plan appends {tally.PlannedEvents:N0}.");
 
-        context.Loaded = tally.ToLoaded(stored, setUp, changes, Stopwatch.GetElapsedTime(started));
+        context.Loaded = tally.ToLoaded(stored, setUp, changes, qa, Stopwatch.GetElapsedTime(started));
         return
         [
             new MeasureResult(Name, "judgements recorded through the batch endpoint", "events/s", HigherIsBetter: true,
@@ -120,6 +123,7 @@ public sealed class BulkRecording : IMeasure
         public List<Guid> Streams { get; } = [];
         public long SetUpRequests { get; set; }
         public long ChangeRequests { get; set; }
+        public long QaRequests { get; set; }
         public long BulkEvents { get; set; }
         public long PlannedEvents { get; private set; }
         private List<Summary> Summaries { get; } = [];
@@ -134,16 +138,18 @@ public sealed class BulkRecording : IMeasure
             {
                 PlannedEvents += inspection.EventCount;
                 Summaries.Add(new Summary(inspection.FrameworkId, inspection.Yot, inspection.Cases.Count, inspection.JudgementCount,
-                    inspection.RevisionCount, inspection.Moderations.Count, inspection.Published));
+                    inspection.RevisionCount, inspection.Moderations.Count, inspection.Qa?.Sampled ?? 0, inspection.Qa?.Overturns.Count ?? 0,
+                    inspection.Published));
                 Streams.Add(inspection.Id);
                 if (largest is null || inspection.EventCount > largest.EventCount) largest = inspection;
             }
             if (midLoadAt is null && PlannedEvents >= target / 2) midLoadAt = DateTimeOffset.UtcNow;
         }
 
-        private sealed record Summary(string Framework, YotReference Yot, int Cases, int Judgements, int Revisions, int Moderations, bool Published);
+        private sealed record Summary(
+            string Framework, YotReference Yot, int Cases, int Judgements, int Revisions, int Moderations, int QaSampled, int QaOverturned, bool Published);
 
-        public LoadedDataset ToLoaded(long stored, PhaseClock setUp, PhaseClock changes, TimeSpan total) => new(
+        public LoadedDataset ToLoaded(long stored, PhaseClock setUp, PhaseClock changes, PhaseClock qa, TimeSpan total) => new(
             new DatasetFacts(
                 Summaries.Count,
                 Summaries.Select(s => s.Yot.Code).Distinct().Count(),
@@ -153,6 +159,8 @@ public sealed class BulkRecording : IMeasure
                 Summaries.Sum(s => (long)s.Judgements),
                 Summaries.Sum(s => (long)s.Revisions),
                 Summaries.Sum(s => (long)s.Moderations),
+                new QaFacts(Summaries.Count(s => s.QaSampled > 0), Summaries.Sum(s => (long)s.QaSampled), Summaries.Sum(s => (long)s.QaOverturned),
+                    new PhaseFigure(QaRequests, qa.Elapsed.TotalSeconds)),
                 Summaries.Count(s => s.Published),
                 stored,
                 $"{largest!.Id} ({largest.FrameworkId}, {largest.Yot.Code}, {largest.Cases.Count} cases, {largest.EventCount:N0} events)",

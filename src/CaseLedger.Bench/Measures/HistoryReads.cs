@@ -1,5 +1,3 @@
-using CaseLedger.Bench.Stats;
-
 namespace CaseLedger.Bench.Measures;
 
 /// <summary>
@@ -75,20 +73,9 @@ public sealed class HistoryReads : IMeasure
         var results = new List<MeasureResult>();
         var note = $"inspection {id} ({largest.FrameworkId}, {largest.EventCount:N0} events, {largest.Yot.Code})";
         foreach (var read in reads)
-        {
-            // The YOT and theme baselines scan a large share of the ledger per read; fewer of them keep the default
-            // run inside its ten minutes (their p99 is then nearly their maximum, and the note says how many).
-            var samples = read.Heavy ? Math.Max(1, context.Options.Samples / 20) : context.Options.Samples;
-            var baseline = await ClientRun.SequentialAsync([.. Enumerable.Range(0, samples).Select(_ => (Func<CancellationToken, Task>)(ct =>
-                RawScan.ReadAsync(context.Product, read.Sql, read.Parameters, new RawTally().Apply, ct)))], cancellation);
-            var baselineNote = $"{note}; baseline over {samples} reads";
-
-            var request = context.Api.Get(read.Path, "bench-auditor", Roles.Auditor);
-            var product = await ClientRun.SequentialAsync([.. Enumerable.Range(0, context.Options.Samples)
-                .Select(_ => (Func<CancellationToken, Task>)(ct => context.Api.SendAsync(request, ct)))], cancellation);
-            results.Add(new MeasureResult(Name, $"{read.Figure}: p50", "ms", false, product.Latencies.P50, baseline.Latencies.P50, read.BaselineWork, Note: baselineNote));
-            results.Add(new MeasureResult(Name, $"{read.Figure}: p99", "ms", false, product.Latencies.P99, baseline.Latencies.P99, read.BaselineWork));
-        }
+            results.AddRange(await TimedReads.BesideBaselineAsync(context, Name, read.Figure, context.Api.Get(read.Path, "bench-auditor", Roles.Auditor),
+                ct => RawScan.ReadAsync(context.Product, read.Sql, read.Parameters, new RawTally().Apply, ct), read.Heavy, read.BaselineWork, note,
+                cancellation));
         return results;
     }
 

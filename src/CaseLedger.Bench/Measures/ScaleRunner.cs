@@ -6,11 +6,15 @@ namespace CaseLedger.Bench.Measures;
 
 /// <summary>Runs the measures of one scale in order (the first loads the dataset the others read; memory is read
 /// before the sealing measure restarts the API; the webhooks measure, which warms up its own writes, comes after so
-/// none of the others runs beside a subscription) and describes the database they leave.</summary>
+/// none of the others runs beside a subscription; the reliability reads came later and run last, warming up the
+/// restarted API's read endpoints themselves) and describes the database they leave.</summary>
 public static class ScaleRunner
 {
     public static IReadOnlyList<IMeasure> All() =>
-        [new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new LedgerProofs(), new ApiMemory(), new SealingCosts(), new WebhookLatency()];
+    [
+        new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new LedgerProofs(), new ApiMemory(),
+        new SealingCosts(), new WebhookLatency(), new ReliabilityReads(),
+    ];
 
     public static async Task<ScaleReport> RunAsync(BenchContext context, IReadOnlyList<IMeasure> measures, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using CaseLedger.Api.Frameworks;
+using CaseLedger.Api.QualityAssurance;
 
 namespace CaseLedger.Bench.Measures;
 
@@ -32,9 +33,17 @@ public static class WarmUp
             api.Inspection(inspection.Id, "bench-auditor", Roles.Auditor),
             api.Judgements(inspection.Id, "bench-auditor", Roles.Auditor),
             api.Get($"/inspections/{inspection.Id}/judgements/{judgements[0].Id}/history", "bench-auditor", Roles.Auditor),
-            api.Publish(inspection),
         ];
         await api.SendInOrderAsync(requests, cancellation);
+        // QA before publication: what the API drew decides what there is to confirm.
+        var sample = await api.ReadAsync<QaSampleRecord>(api.DrawQaSample(inspection.Id, inspection.Lead,
+            new DrawQaSample(Id: null, PerInspector: 1, Share: null, Seed: null, Week: null)), cancellation);
+        await api.SendInOrderAsync(
+        [
+            api.Confirm(inspection.Id, sample.Items[0].JudgementId, inspection.Lead, new ConfirmJudgement(sample.Items[0].Version, Note: null)),
+            api.InspectionReliability(inspection.Id), api.FrameworkReliability(inspection.FrameworkId),
+            api.Publish(inspection),
+        ], cancellation);
 
         var stream = Guid.NewGuid();
         await context.Raw.CopyAsync([.. judgements.Take(100).Select((j, i) => RawEvents.Recorded(stream, i + 1, j, Roles.Inspector, 1, "warm-up"))], cancellation);

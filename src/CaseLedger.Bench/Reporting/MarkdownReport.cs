@@ -72,12 +72,14 @@ public static class MarkdownReport
         Row(md, scales, "YOTs, regions", s => $"{s.Dataset.Yots}, {s.Dataset.Regions}");
         Row(md, scales, "cases", s => s.Dataset.Cases.ToString("N0", Invariant));
         Row(md, scales, "judgements, revisions, moderations", s => $"{s.Dataset.Judgements:N0}, {s.Dataset.Revisions:N0}, {s.Dataset.Moderations:N0}");
+        Row(md, scales, "QA: inspections sampled, judgements sampled, overturned", s => $"{s.Dataset.Qa.Inspections:N0}, {s.Dataset.Qa.Sampled:N0}, {s.Dataset.Qa.Overturned:N0}");
         Row(md, scales, "published inspections", s => s.Dataset.Published.ToString("N0", Invariant));
         Row(md, scales, "dataset events (checked in the ledger)", s => s.Dataset.Events.ToString("N0", Invariant));
         Row(md, scales, "events in the ledger after every measure", s => s.Database.EventsInLedger.ToString("N0", Invariant));
         Row(md, scales, "largest inspection", s => s.Dataset.LargestInspection);
         Row(md, scales, "load: set-up requests (open, cases, weeks, publish)", s => Phase(s.Dataset.SetUpRequests));
         Row(md, scales, "load: revision and moderation requests", s => Phase(s.Dataset.RevisionAndModerationRequests));
+        Row(md, scales, "load: QA requests (samples, confirmations, moderations)", s => Phase(s.Dataset.Qa.Requests));
         Row(md, scales, "load: whole load, seconds", s => s.Dataset.LoadSeconds.ToString("N0", Invariant));
         Row(md, scales, "database, event table, document tables, raw schema (MB)", s =>
             $"{s.Database.DatabaseMb:N0}, {s.Database.EventTableMb:N0}, {s.Database.DocumentTablesMb:N0}, {s.Database.RawSchemaMb:N0}");

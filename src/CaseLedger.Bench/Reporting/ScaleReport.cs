@@ -23,12 +23,17 @@ public sealed record DatasetFacts(
     long Judgements,
     long Revisions,
     long Moderations,
+    QaFacts Qa,
     int Published,
     long Events,
     string LargestInspection,
     PhaseFigure SetUpRequests,
     PhaseFigure RevisionAndModerationRequests,
     double LoadSeconds);
+
+/// <summary>The QA the load did before publication: inspections with a sample, judgements sampled, those QA
+/// overturned (the rest confirmed), and the requests it took.</summary>
+public sealed record QaFacts(int Inspections, long Sampled, long Overturned, PhaseFigure Requests);
 
 /// <summary>Requests of one kind the load sent, and the wall-clock time they took.</summary>
 public sealed record PhaseFigure(long Requests, double Seconds)

@@ -88,9 +88,12 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
         // The sealing measure restarts its API, which this host cannot be: SealingCostsTests runs it on an API of its own.
         var scale = await ScaleRunner.RunAsync(context, [.. ScaleRunner.All().Where(measure => measure is not SealingCosts)], CancellationToken.None);
 
-        Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. ledger proofs", "7. API memory", "9. webhooks"],
+        Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. ledger proofs", "7. API memory", "9. webhooks",
+                "10. reliability reads"],
             scale.Results.Select(r => r.Measure).Distinct());
         Assert.All(scale.Results, r => Assert.True(r is { Product: > 0, Baseline: > 0, CostRatio: > 0 }, $"{r.Measure} {r.Figure}"));
+        // The reliability reads count something real: the load sampled the largest inspection, and QA overturned some of it.
+        Assert.True(scale.Dataset.Qa is { Inspections: > 0, Sampled: > 0, Overturned: > 0, Requests.Requests: > 0 }, $"{scale.Dataset.Qa}");
 
         var run = new RunReport(DateTimeOffset.UtcNow, 1, "test", RunEnvironment.Machine(), RunEnvironment.Versions(scale.Database.ServerVersion), [scale]);
         var markdown = MarkdownReport.Write(run);

@@ -60,6 +60,33 @@ public sealed class NationalDatasetTests
     }
 
     [Fact]
+    public void Every_inspection_of_the_qa_framework_samples_what_a_lead_may_draw_and_confirms_or_overturns_it_at_its_current_version()
+    {
+        var inspections = new NationalDataset(Frameworks, 7).Inspections(100_000).ToList();
+
+        Assert.Equal(NationalDataset.DeepQaPerInspector, inspections[0].Qa?.PerInspector);
+        foreach (var inspection in inspections)
+        {
+            Assert.Equal(inspection.FrameworkId == NationalDataset.QaFrameworkId, inspection.Qa is not null);
+            if (inspection.Qa is not { } qa) continue;
+            var judgements = inspection.Weeks.SelectMany(w => w.Judgements).ToDictionary(j => j.Id);
+            var moderated = inspection.Moderations.Select(m => m.JudgementId).ToHashSet();
+            var versions = judgements.Keys.ToDictionary(id => id, _ => 1);
+            foreach (var change in inspection.Weeks.SelectMany(w => w.Revisions).Concat(inspection.Moderations)) versions[change.JudgementId]++;
+            var sampled = qa.Confirmations.Select(c => c.JudgementId).Concat(qa.Overturns.Select(o => o.JudgementId)).ToList();
+
+            Assert.Equal(sampled.Count, sampled.Distinct().Count());
+            Assert.All(sampled, id => Assert.DoesNotContain(id, moderated));
+            Assert.All(inspection.Inspectors, inspector => Assert.Equal(
+                Math.Min(qa.PerInspector, judgements.Values.Count(j => j.By == inspector && !moderated.Contains(j.Id))),
+                sampled.Count(id => judgements[id].By == inspector)));
+            Assert.All(qa.Confirmations, c => Assert.Equal(versions[c.JudgementId], c.ExpectedVersion));
+            Assert.All(qa.Overturns, o => Assert.Equal((versions[o.JudgementId], inspection.Lead), (o.ExpectedVersion, o.By)));
+            Assert.Equal(sampled.Count / NationalDataset.QaOverturnsOneIn, qa.Overturns.Count);
+        }
+    }
+
+    [Fact]
     public void A_national_dataset_spans_every_region_every_framework_and_has_revisions_and_moderations()
     {
         var inspections = new NationalDataset(Frameworks, 2012).Inspections(500_000).ToList();
