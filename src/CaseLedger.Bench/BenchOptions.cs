@@ -17,6 +17,11 @@ public sealed record BenchOptions
     /// <summary>Concurrent clients for the single-judgement measures.</summary>
     public int Clients { get; init; } = 8;
 
+    /// <summary>Clients writing at once to inspections of their own (measure 11), and the judgements they send in all.</summary>
+    public int SpreadClients { get; init; } = 16;
+
+    public int SpreadRequests { get; init; } = 1600;
+
     /// <summary>Single judgements each concurrent run sends, shared among the clients.</summary>
     public int SingleRequests { get; init; } = 800;
 

@@ -13,7 +13,7 @@ public static class ScaleRunner
     public static IReadOnlyList<IMeasure> All() =>
     [
         new BulkRecording(), new SingleJudgements(), new ViewRebuild(), new HistoryReads(), new ViewLag(), new LedgerProofs(), new ApiMemory(),
-        new SealingCosts(), new WebhookLatency(), new ReliabilityReads(),
+        new SealingCosts(), new WebhookLatency(), new ReliabilityReads(), new SpreadWrites(),
     ];
 
     public static async Task<ScaleReport> RunAsync(BenchContext context, IReadOnlyList<IMeasure> measures, CancellationToken cancellation)

@@ -45,7 +45,7 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
             {
                 // Tests share one database and the dataset's ids come from its seed: a seed of its own keeps each
                 // test's inspections apart.
-                Seed = Random.Shared.Next(1, int.MaxValue), Events = 1, Clients = 2, SingleRequests = 8, Samples = 3, DeepJudgement = 30,
+                Seed = Random.Shared.Next(1, int.MaxValue), Events = 1, Clients = 2, SingleRequests = 8, SpreadClients = 2, SpreadRequests = 8, Samples = 3, DeepJudgement = 30,
                 LagDuration = TimeSpan.FromSeconds(1), RawSchema = rawSchema,
             },
             Log = _ => { },
@@ -89,7 +89,7 @@ public sealed class BenchSmokeTests(AppFixture app) : IAsyncLifetime
         var scale = await ScaleRunner.RunAsync(context, [.. ScaleRunner.All().Where(measure => measure is not SealingCosts)], CancellationToken.None);
 
         Assert.Equal(["1. bulk recording", "2. single judgements", "3. view rebuild", "4. history reads", "5. async view lag", "6. ledger proofs", "7. API memory", "9. webhooks",
-                "10. reliability reads"],
+                "10. reliability reads", "11. writes across inspections"],
             scale.Results.Select(r => r.Measure).Distinct());
         Assert.All(scale.Results, r => Assert.True(r is { Product: > 0, Baseline: > 0, CostRatio: > 0 }, $"{r.Measure} {r.Figure}"));
         // The reliability reads count something real: the load sampled the largest inspection, and QA overturned some of it.
