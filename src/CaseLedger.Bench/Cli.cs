@@ -41,7 +41,7 @@ public static class Cli
 
     private const string Usage =
         "usage: CaseLedger.Bench measure --api-dir DIR --api-port P --api-log FILE --db CONNECTION --events N --out FILE [--signing-key-file FILE]\n" +
-        "                                [--seed S] [--parallel P] [--clients C] [--single-requests R] [--samples S] [--lag-seconds T]\n" +
+        "                                [--seed S] [--parallel P] [--clients C] [--single-requests R] [--spread-clients C] [--spread-requests R] [--samples S] [--lag-seconds T]\n" +
         "       CaseLedger.Bench report --json FILE --markdown FILE [--seconds S] [--commit C] SCALE-FILE...";
 
     private static async Task MeasureAsync(IReadOnlyDictionary<string, string> named, CancellationToken cancellation)
@@ -54,6 +54,8 @@ public static class Cli
             Parallel = (int)Long(named, "parallel", defaults.Parallel),
             Clients = (int)Long(named, "clients", defaults.Clients),
             SingleRequests = (int)Long(named, "single-requests", defaults.SingleRequests),
+            SpreadClients = (int)Long(named, "spread-clients", defaults.SpreadClients),
+            SpreadRequests = (int)Long(named, "spread-requests", defaults.SpreadRequests),
             Samples = (int)Long(named, "samples", defaults.Samples),
             LagDuration = TimeSpan.FromSeconds(Long(named, "lag-seconds", (long)defaults.LagDuration.TotalSeconds)),
         };
