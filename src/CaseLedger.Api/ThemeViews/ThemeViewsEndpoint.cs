@@ -95,7 +95,7 @@ public static class ThemeViewsEndpoint
 
         var all = yots.OrderBy(yot => yot.Region, StringComparer.Ordinal).ThenBy(yot => yot.Code, StringComparer.Ordinal).ToList();
         var shown = region is null ? all : all.Where(yot => yot.Region == region).ToList();
-        var view = new ThemeView(frameworkId, themeId, theme?.Title ?? standard!.Title, MomentQuery.Describe(moment), region, SpreadOf(shown),
+        var view = new ThemeView(frameworkId, themeId, theme?.Title ?? $"{standard!.Id} {standard.Title}", MomentQuery.Describe(moment), region, SpreadOf(shown),
             [.. shown.GroupBy(yot => yot.Region).Select(group => new RegionSpread(group.Key, SpreadOf([.. group])))], shown,
             standard is null ? null : CountsOf(framework!, shown));
         if (!Csv.Wanted(http)) return Results.Ok(view);
