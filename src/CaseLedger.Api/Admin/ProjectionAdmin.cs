@@ -12,9 +12,9 @@ public static class ProjectionAdmin
     [WolverineGet("/admin/projections", OperationId = "GetProjectionStatus")]
     [Tags(Capability.Administration)]
     [EndpointSummary("Read the views' status")]
-    [EndpointDescription("The event store's high-water mark and last event sequence, and for each view (async projection) the sequence it has reached and how many events it is behind.")]
-    public static Task<ProjectionStatus> Status(IDocumentStore store, CancellationToken cancellation) =>
-        ProjectionStatus.ReadAsync(store, cancellation);
+    [EndpointDescription("The event store's high-water mark and last event sequence, and for each view (async projection) the sequence it has reached and how many events it is behind; while a view is being rebuilt on this node, `rebuilding` gives when it started, events per second so far and the seconds left at that rate.")]
+    public static Task<ProjectionStatus> Status(IDocumentStore store, RebuildProgress rebuilds, CancellationToken cancellation) =>
+        ProjectionStatus.ReadAsync(store, cancellation, rebuilds);
 
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]

@@ -8,9 +8,11 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
     public const string HighWaterMarkShard = "HighWaterMark";
     public static readonly IReadOnlyList<string> Names = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
 
-    public sealed record View(string Name, long Sequence, long Behind);
+    /// <summary>One view: the sequence it has reached, how far behind it is, and, while it is being rebuilt on this
+    /// node, the rebuild's progress.</summary>
+    public sealed record View(string Name, long Sequence, long Behind, Rebuilding? Rebuilding = null);
 
-    public static async Task<ProjectionStatus> ReadAsync(IDocumentStore store, CancellationToken cancellation)
+    public static async Task<ProjectionStatus> ReadAsync(IDocumentStore store, CancellationToken cancellation, RebuildProgress? rebuilds = null)
     {
         var shards = await store.Advanced.AllProjectionProgress(token: cancellation);
         var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellation);
@@ -19,7 +21,8 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
             .. Names.Select(name =>
             {
                 var sequence = shards.Where(shard => shard.ShardName.StartsWith(name + ":", StringComparison.Ordinal)).Select(shard => shard.Sequence).DefaultIfEmpty(0).Min();
-                return new View(name, sequence, Math.Max(0, statistics.EventSequenceNumber - sequence));
+                return new View(name, sequence, Math.Max(0, statistics.EventSequenceNumber - sequence),
+                    rebuilds?.Of(name, sequence, statistics.EventSequenceNumber));
             }),
         ]);
     }

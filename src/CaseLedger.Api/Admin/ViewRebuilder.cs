@@ -7,7 +7,7 @@ namespace CaseLedger.Api.Admin;
 /// Rebuilds views from the events through the daemon this node runs (Solo), or a daemon of its own when Wolverine
 /// distributes the projections across nodes.
 /// </summary>
-public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider services, ILogger<ViewRebuilder> logger)
+public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider services, RebuildProgress progress, ILogger<ViewRebuilder> logger)
 {
     public sealed record Rebuilt(string Name, double Seconds);
 
@@ -20,7 +20,8 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
         {
             logger.LogInformation("Rebuilding view {Projection} from the events", name);
             var clock = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(name, cancellation);
+            using (progress.Start(name))
+                await daemon.RebuildProjectionAsync(name, cancellation);
             // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
             if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);
             logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);

@@ -15,6 +15,7 @@ public static class ViewsConfiguration
         // One instance, so readiness can tell a stalled view from a busy one across checks.
         services.AddSingleton<ViewsMovingCheck>();
         services.AddSingleton<ViewRebuilder>();
+        services.AddSingleton<RebuildProgress>();
         services.ConfigureMarten((provider, options) =>
         {
             var schemes = provider.GetRequiredService<ScoringSchemes>();
