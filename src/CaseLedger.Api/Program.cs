@@ -7,6 +7,7 @@ using CaseLedger.Api.Notifications;
 using CaseLedger.Api.Notifications.Feed;
 using CaseLedger.Api.Pages;
 using CaseLedger.Api.QualityAssurance;
+using CaseLedger.Api.Telemetry;
 using CaseLedger.Api.Yots;
 using JasperFx;
 
@@ -16,6 +17,7 @@ builder.AddStructuredLogging();
 builder.AddEventStore();
 builder.AddMessaging();
 builder.AddHttpApi();
+builder.AddTelemetry();
 builder.AddTokenAuthentication();
 builder.AddPages();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +34,7 @@ var app = builder.Build();
 
 app.UseHttpApi();
 app.MapPages();
+app.MapTelemetry();
 
 return await app.RunJasperFxCommands(args);
 

@@ -35,7 +35,9 @@ public sealed class AppFixture : IAsyncLifetime
             .UseSetting("Webhooks:TimeoutSeconds", "1")
             .UseSetting("Webhooks:DisableAfterFailures", "6")
             .UseSetting("Webhooks:DuePollingSeconds", "0.1")
-            .ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs)));
+            .ConfigureServices(services => services
+                .AddSingleton<ILogEventSink>(Logs)
+                .AddSingleton<System.Diagnostics.Metrics.IMeterFactory, Telemetry.ApiHostMeters>()));
         TestTokens.SigningKey = Host.Services.GetRequiredService<IConfiguration>()["Authentication:DevelopmentSigningKey"]!;
     }
 

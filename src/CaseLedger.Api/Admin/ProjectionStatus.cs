@@ -12,13 +12,18 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
     /// node, the rebuild's progress.</summary>
     public sealed record View(string Name, long Sequence, long Behind, Rebuilding? Rebuilding = null);
 
-    public static async Task<ProjectionStatus> ReadAsync(IDocumentStore store, CancellationToken cancellation, RebuildProgress? rebuilds = null)
+    public static Task<ProjectionStatus> ReadAsync(IDocumentStore store, CancellationToken cancellation, RebuildProgress? rebuilds = null) =>
+        ReadAsync(store, Names, cancellation, rebuilds);
+
+    /// <summary>The same for any async projections by name, views or not (the change feed, the sealer).</summary>
+    public static async Task<ProjectionStatus> ReadAsync(
+        IDocumentStore store, IReadOnlyList<string> names, CancellationToken cancellation, RebuildProgress? rebuilds = null)
     {
         var shards = await store.Advanced.AllProjectionProgress(token: cancellation);
         var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellation);
         var highWaterMark = shards.FirstOrDefault(shard => shard.ShardName == HighWaterMarkShard)?.Sequence ?? statistics.EventSequenceNumber;
         return new ProjectionStatus(highWaterMark, statistics.EventSequenceNumber, [
-            .. Names.Select(name =>
+            .. names.Select(name =>
             {
                 var sequence = shards.Where(shard => shard.ShardName.StartsWith(name + ":", StringComparison.Ordinal)).Select(shard => shard.Sequence).DefaultIfEmpty(0).Min();
                 return new View(name, sequence, Math.Max(0, statistics.EventSequenceNumber - sequence),

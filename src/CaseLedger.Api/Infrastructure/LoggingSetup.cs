@@ -51,10 +51,11 @@ public static class LoggingSetup
                 diagnostics.Set("CorrelationId", http.CorrelationId());
                 diagnostics.Set("User", http.User.Identity?.Name ?? "anonymous");
             };
-            // Health probes and the demo loader's own requests (correlation ids "demo-...") would drown the log.
+            // Health probes, metrics scrapes and the demo loader's own requests (correlation ids "demo-...") would
+            // drown the log.
             options.GetLevel = (http, _, exception) =>
                 exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : Telemetry.TelemetrySetup.IsProbeOrScrape(http.Request.Path) ? LogEventLevel.Verbose
                 : http.CorrelationId().StartsWith("demo-", StringComparison.Ordinal) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });

@@ -99,6 +99,8 @@ public sealed class AuthorizationTableTests(AppFixture app) : IAsyncLifetime
             new("GET", "/admin/projections", "/admin/projections", null, [403, 403, 200, 403, 200, 403, 403]),
             // The change feed: auditors read every event, reporting clients and administrators the notices; inspectors none.
             new("GET", "/feed", "/feed?limit=1", null, [403, 403, 200, 200, 200, 403, 403]),
+            // The Prometheus scrape: administrators only, as the operator's monitoring signs in.
+            new("GET", "/metrics", "/metrics", null, [403, 403, 403, 403, 200, 403, 403]),
             new("POST", "/admin/projections/rebuild", "/admin/projections/rebuild?name=no-such-view", null, [403, 403, 403, 403, 400, 403, 403]),
             new("POST", "/subscriptions", "/subscriptions", "{}", [403, 403, 403, 400, 400, 403, 403]),
             new("GET", "/subscriptions", "/subscriptions", null, [403, 403, 403, 200, 200, 403, 403]),

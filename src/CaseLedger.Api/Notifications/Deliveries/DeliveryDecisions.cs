@@ -48,6 +48,19 @@ public static class DeliveryDecisions
         (delivery with { State = DeliveryState.Pending, Ticket = delivery.Ticket + 1, FailuresSinceStart = 0, NextAttemptAt = null, Note = "Redelivery asked for." },
          subscription with { Disabled = false, DisabledAt = null, DisabledReason = null, FailuresInARow = 0 });
 
+    /// <summary>An attempt overtaken by a redelivery: logged, but the newer turn decides what follows.</summary>
+    public const string Superseded = "superseded";
+
+    /// <summary>What an attempt led to, in the words the delivery-attempts metric counts it under.</summary>
+    public static string Outcome(WebhookDelivery after) => after.State switch
+    {
+        DeliveryState.Delivered => "delivered",
+        DeliveryState.Pending => "retrying",
+        DeliveryState.Failed => "failed",
+        DeliveryState.Held => "held",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+
     public static string Describe(DeliveryAttempt attempt) =>
         attempt.StatusCode is { } status ? $"the receiver answered {status}" : attempt.Error ?? "no answer";
 }

@@ -1,5 +1,6 @@
 using Wolverine;
 using CaseLedger.Api.Notifications.Subscriptions;
+using CaseLedger.Api.Telemetry;
 using Wolverine.Marten.Publishing;
 
 namespace CaseLedger.Api.Notifications.Deliveries;
@@ -13,7 +14,8 @@ namespace CaseLedger.Api.Notifications.Deliveries;
 /// in Wolverine's inbox, and the attempt is made again under the same <c>webhook-id</c>.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDocumentStore store, OutboxedSessionFactory outbox, WebhookSender sender, WebhookSettings settings, TimeProvider clock)
+    IDocumentStore store, OutboxedSessionFactory outbox, WebhookSender sender, WebhookSettings settings, TimeProvider clock,
+    CaseLedgerMetrics metrics)
 {
     /// <summary>How often a held queue looks again whether the operator has lifted <see cref="WebhookSettings.Hold"/>.</summary>
     public static readonly TimeSpan HoldRecheck = TimeSpan.FromSeconds(5);
@@ -89,6 +91,7 @@ public sealed class WebhookDispatcher(
             // A redelivery overtook this attempt: the log keeps it, and the newer turn decides what follows.
             session.Store(delivery with { Attempts = [.. delivery.Attempts, attempt] });
             await session.SaveChangesAsync(cancellation);
+            Measure(delivery, attempt, DeliveryDecisions.Superseded);
             return null;
         }
 
@@ -98,8 +101,13 @@ public sealed class WebhookDispatcher(
         if (after.RetryIn is { } wait) await context.ScheduleAsync(new DeliverWebhook(delivery.Id, after.Delivery.Ticket), wait);
         var released = after.ReleasesNext ? await ReleaseNextAsync(session, context, after.Delivery, cancellation) : null;
         await session.SaveChangesAsync(cancellation);
+        Measure(delivery, attempt, DeliveryDecisions.Outcome(after.Delivery));
         return released is null ? null : (released, after.Subscription);
     }
+
+    /// <summary>Counted once the attempt is in the log: a record that fails to commit is made again, and counted then.</summary>
+    private void Measure(WebhookDelivery delivery, DeliveryAttempt attempt, string outcome) =>
+        metrics.RecordDeliveryAttempt(delivery.Kind, attempt.At - delivery.EnrolledAt, outcome);
 
     /// <summary>
     /// The stream's earliest unfinished delivery goes next, when it is waiting for the one just finished: it is
