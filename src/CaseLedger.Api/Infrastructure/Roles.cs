@@ -21,8 +21,8 @@ public static class Roles
     public const string Subscribers = ReportingClient + "," + Admin;
     /// <summary>Who may read the change feed: auditors all of it, reporting clients and the administrators who keep
     /// their subscriptions the notices.</summary>
+    public const string FeedReaders = Auditor + "," + ReportingClient + "," + Admin;
     /// <summary>Who may read an inspector's reliability across inspections: auditors and administrators, and
     /// inspectors and leads their own.</summary>
     public const string ReliabilityReaders = Inspector + "," + LeadInspector + "," + Auditor + "," + Admin;
-    public const string FeedReaders = Auditor + "," + ReportingClient + "," + Admin;
 }
