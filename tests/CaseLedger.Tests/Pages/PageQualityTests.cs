@@ -26,6 +26,8 @@ public sealed class PageQualityTests(PagesFixture pages)
         { "moderation-lambeth", $"/app/inspections/{Lambeth}/moderation" },
         { "yot-lambeth", "/app/yots/lambeth" },
         { "theme-cci-safeguarding", "/app/themes/cci-2009/safeguarding?yot=northamptonshire" },
+        { "report-riverford", $"/app/inspections/{DemoInspections.Named("riverford").Id}" },
+        { "theme-youth-reviewing", "/app/themes/hmip-youth-2021/2.4?yot=riverford" },
         { "home", "/app" },
         { "not-found", $"/app/inspections/{Guid.Empty}" },
     };
