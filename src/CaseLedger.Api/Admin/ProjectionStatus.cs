@@ -6,7 +6,15 @@ namespace CaseLedger.Api.Admin;
 public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence, IReadOnlyList<ProjectionStatus.View> Views)
 {
     public const string HighWaterMarkShard = "HighWaterMark";
-    public static readonly IReadOnlyList<string> Names = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName,
+        YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName,
+    ];
+
+    /// <summary>The views across inspections read the per-inspection scores when they fold a publication, so a
+    /// rebuild of everything rebuilds these after the others: they then find the scores built, not replay them.</summary>
+    public static readonly IReadOnlyList<string> AcrossInspections = [YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName];
 
     /// <summary>One view: the sequence it has reached, how far behind it is, and, while it is being rebuilt on this
     /// node, the rebuild's progress.</summary>

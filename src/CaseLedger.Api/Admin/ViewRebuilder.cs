@@ -15,17 +15,23 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
     {
         var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
         var daemon = running ?? await store.BuildProjectionDaemonAsync();
-        // The views are independent, so they rebuild side by side, each reading the events once.
-        return await Task.WhenAll(names.Select(async name =>
-        {
-            logger.LogInformation("Rebuilding view {Projection} from the events", name);
-            var clock = Stopwatch.StartNew();
-            using (progress.Start(name))
-                await daemon.RebuildProjectionAsync(name, cancellation);
-            // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
-            if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);
-            logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);
-            return new Rebuilt(name, Math.Round(clock.Elapsed.TotalSeconds, 3));
-        }));
+        // The views of one inspection are independent, so they rebuild side by side, each reading the events once;
+        // the views across inspections follow, once the scores they read are whole again.
+        var first = names.Except(ProjectionStatus.AcrossInspections).ToList();
+        var rebuilt = new List<Rebuilt>(await Task.WhenAll(first.Select(name => RebuildOneAsync(daemon, running, name, cancellation))));
+        rebuilt.AddRange(await Task.WhenAll(names.Except(first).Select(name => RebuildOneAsync(daemon, running, name, cancellation))));
+        return [.. names.Select(name => rebuilt.Single(one => one.Name == name))];
+    }
+
+    private async Task<Rebuilt> RebuildOneAsync(IProjectionDaemon daemon, IProjectionDaemon? running, string name, CancellationToken cancellation)
+    {
+        logger.LogInformation("Rebuilding view {Projection} from the events", name);
+        var clock = Stopwatch.StartNew();
+        using (progress.Start(name))
+            await daemon.RebuildProjectionAsync(name, cancellation);
+        // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
+        if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);
+        logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);
+        return new Rebuilt(name, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 }

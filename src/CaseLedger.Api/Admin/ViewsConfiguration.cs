@@ -1,6 +1,8 @@
 using CaseLedger.Api.Moderation;
 using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Api.Scores;
+using CaseLedger.Api.ThemeViews;
+using CaseLedger.Api.YotViews;
 using JasperFx.Events.Projections;
 
 namespace CaseLedger.Api.Admin;
@@ -12,6 +14,9 @@ public static class ViewsConfiguration
     public static IServiceCollection AddViews(this IServiceCollection services)
     {
         services.AddSingleton<ScoringSchemes>();
+        // One instance each: the daemon runs it, and reads fold what it has not applied yet with the same code.
+        services.AddSingleton<YotTimelineProjection>();
+        services.AddSingleton<ThemeTimelineProjection>();
         // One instance, so readiness can tell a stalled view from a busy one across checks.
         services.AddSingleton<ViewsMovingCheck>();
         services.AddSingleton<ViewRebuilder>();
@@ -32,6 +37,8 @@ public static class ViewsConfiguration
             options.Projections.Add(new InspectionScoresProjection(schemes), ProjectionLifecycle.Async);
             options.Projections.Add(new ModerationLogProjection(schemes), ProjectionLifecycle.Async);
             options.Projections.Add(new QaRecordProjection(schemes), ProjectionLifecycle.Async);
+            options.Projections.Add(provider.GetRequiredService<YotTimelineProjection>(), ProjectionLifecycle.Async);
+            options.Projections.Add(provider.GetRequiredService<ThemeTimelineProjection>(), ProjectionLifecycle.Async);
             options.Schema.For<InspectionScores>()
                 .Duplicate(scores => scores.FrameworkId)
                 .Duplicate(scores => scores.Yot.Code);

@@ -27,9 +27,25 @@ public sealed record InspectionAtMoment(InspectionScores Inspection, string Stat
         var (point, _) = await reader.ResolveAsync(scores, scores.Version, asked, moment.RecordedAt, cancellation: cancellation);
         var state = scores.IsPublishedAt(point!) ? InspectionStates.Published : InspectionStates.Open;
         if (!sight.MaySee(point!, scores)) return null;
-        var tally = await reader.TallyAtAsync(scores, point!, cancellation);
-        var board = Corrections.Mark(tally.Scoreboard(), scores, schemes, point!);
-        var (evidence, overrides) = RatingEntries.At(scores.Ratings, point!);
+        return await AtAsync(scores, state, point!, reader, schemes, cancellation);
+    }
+
+    /// <summary>As it stood right after the event at <paramref name="version"/>: what the timelines of the views
+    /// across inspections keep for a publication and each correction after it.</summary>
+    public static Task<InspectionAtMoment> AtVersionAsync(
+        InspectionScores scores, long version, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var point = new ResolvedPoint($"version:{version}", version, null);
+        var state = scores.IsPublishedAt(point) ? InspectionStates.Published : InspectionStates.Open;
+        return AtAsync(scores, state, point, new PointReader(session, schemes), schemes, cancellation);
+    }
+
+    private static async Task<InspectionAtMoment> AtAsync(
+        InspectionScores scores, string state, ResolvedPoint point, PointReader reader, ScoringSchemes schemes, CancellationToken cancellation)
+    {
+        var tally = await reader.TallyAtAsync(scores, point, cancellation);
+        var board = Corrections.Mark(tally.Scoreboard(), scores, schemes, point);
+        var (evidence, overrides) = RatingEntries.At(scores.Ratings, point);
         return new InspectionAtMoment(scores, state, board, Rater.Rate(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), board, evidence, overrides));
     }
 }

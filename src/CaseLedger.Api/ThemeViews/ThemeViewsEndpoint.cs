@@ -1,8 +1,7 @@
 using CaseLedger.Api.Frameworks;
 using CaseLedger.Api.Inspections;
-using CaseLedger.Api.Inspections.Reading;
 using CaseLedger.Api.Yots;
-using CaseLedger.Api.YotViews;
+using CaseLedger.Api.Timelines;
 using CaseLedger.Api.Scoring;
 
 using CaseLedger.Api.Scores;
@@ -61,7 +60,7 @@ public static class ThemeViewsEndpoint
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
         string frameworkId, string themeId, string? region, string? at, string? recordedAt, HttpContext http, IQuerySession session,
-        ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)
+        ScoringSchemes schemes, FrameworkCatalog catalog, ThemeTimelineProjection projection, CancellationToken cancellation)
     {
         var (moment, invalid) = MomentQuery.Parse(at, recordedAt);
         if (invalid is not null) return invalid.ToResult();
@@ -73,24 +72,22 @@ public static class ThemeViewsEndpoint
         if (theme is null && standard is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme or rated standard '{themeId}'.").ToResult();
         var actor = Actor.From(http)!;
 
-        var ids = await session.Query<InspectionHeader>().Where(header => header.FrameworkId == frameworkId).Select(header => header.Id).ToListAsync(cancellation);
-        var documents = await CaughtUp.ScoresAsync(ids, session, schemes, cancellation);
-        var register = await YotRegister.LoadAsync(documents.Select(scores => scores.Yot.Code), session, cancellation);
+        // Each YOT's latest inspection the caller sees at that moment, from the theme's own timeline.
+        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key(frameworkId, themeId), projection, session, schemes, cancellation);
+        var latest = (timeline?.Inspections ?? []).GroupBy(inspection => inspection.Yot.Code)
+            .Select(yot => yot.OrderByDescending(inspection => inspection.Chronology)
+                .FirstOrDefault(inspection => TimelineMoment<ThemeFigures>.Of(inspection, inspection.SightFor(actor), moment) is not TimelineMoment<ThemeFigures>.Hidden))
+            .OfType<TimelineInspection<ThemeFigures>>();
+        var seen = await TimelineRead<ThemeFigures>.SeenAsync(latest, actor, moment, then => ThemeFigures.Of(themeId, then), session, schemes, cancellation);
+        var register = await YotRegister.LoadAsync(seen.Select(read => read.Inspection.Yot.Code), session, cancellation);
         var yots = new List<YotThemeScore>();
-        foreach (var yot in documents.GroupBy(scores => scores.Yot.Code))
+        foreach (var (inspection, state, figures) in seen)
         {
-            foreach (var scores in yot.OrderByDescending(YotViewsEndpoint.Chronology))
-            {
-                var then = await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation);
-                if (then is null) continue;
-                var named = register.Name(scores.Yot, moment.At);
-                if (standard is not null && then.Ratings?.Standards.FirstOrDefault(rated => rated.Id == themeId) is { } rating)
-                    yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn,
-                        rating.SetBy is { } setBy ? then.Scoreboard.Get(ScopeKind.KeyQuestion, setBy) : null, rating));
-                else if (then.Scoreboard.Scores.FirstOrDefault(score => score.Kind == ScopeKind.Theme && score.Id == themeId) is { } score)
-                    yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, scores.Id, then.State, scores.FieldworkStartsOn, score));
-                break;
-            }
+            var named = register.Name(inspection.Yot, moment.At);
+            if (standard is not null && figures.Rating is { } rating)
+                yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, inspection.Id, state, inspection.FieldworkStartsOn, figures.RatingScore, rating));
+            else if (figures.ThemeScore is { } score)
+                yots.Add(new YotThemeScore(named.Code, named.Name, named.Region, inspection.Id, state, inspection.FieldworkStartsOn, score));
         }
 
         var all = yots.OrderBy(yot => yot.Region, StringComparer.Ordinal).ThenBy(yot => yot.Code, StringComparer.Ordinal).ToList();

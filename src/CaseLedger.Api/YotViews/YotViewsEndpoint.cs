@@ -4,13 +4,14 @@ using CaseLedger.Api.Yots;
 using CaseLedger.Api.Scoring;
 
 using CaseLedger.Api.Scores;
+using CaseLedger.Api.Timelines;
 
 namespace CaseLedger.Api.YotViews;
 
 /// <summary>
 /// The YOT view: each of a YOT's inspections with framework, dates, state, headline and section scores and bands,
 /// ratings where its framework rates standards, and what changed since that YOT's previous inspection under the same framework. Composed on read from the
-/// per-inspection score documents (a YOT has a handful of inspections), so it is exactly as current as they are.
+/// YOT's own timeline (<see cref="YotTimeline"/>), caught up with the ledger, so it is current and costs the same however large the ledger grows.
 /// </summary>
 public static class YotViewsEndpoint
 {
@@ -62,17 +63,16 @@ public static class YotViewsEndpoint
     [ProducesResponseType<YotView>(200, "application/json")]
     [ProblemResponses(400, 401, 403, 404)]
     public static async Task<IResult> Get(
-        string code, string? at, string? recordedAt, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        string code, string? at, string? recordedAt, HttpContext http, IQuerySession session, ScoringSchemes schemes, YotTimelineProjection projection,
+        CancellationToken cancellation)
     {
         var (moment, invalid) = MomentQuery.Parse(at, recordedAt);
         if (invalid is not null) return invalid.ToResult();
         var actor = Actor.From(http)!;
 
-        var ids = await session.Query<InspectionHeader>().Where(header => header.Yot.Code == code).Select(header => header.Id).ToListAsync(cancellation);
-        var inspections = new List<InspectionAtMoment>();
-        foreach (var scores in (await CaughtUp.ScoresAsync(ids, session, schemes, cancellation)).OrderBy(Chronology))
-            if (await InspectionAtMoment.ReadAsync(scores, actor.SightOf(scores), moment, session, schemes, cancellation) is { } then)
-                inspections.Add(then);
+        var timeline = await TimelineReads.CaughtUpAsync(code, projection, session, schemes, cancellation);
+        var inspections = await TimelineRead<YotFigures>.SeenAsync(
+            (timeline?.Inspections ?? []).OrderBy(inspection => inspection.Chronology), actor, moment, YotFigures.Of, session, schemes, cancellation);
         if (inspections.Count == 0)
             return Rejection.NotFound($"No inspection of YOT '{code}' is within your reach{(moment.IsNow ? "" : " at that moment")}.").ToResult();
 
@@ -97,21 +97,21 @@ public static class YotViewsEndpoint
     }
 
     /// <summary>Headline themes and sections: what a YOT's page of a report shows, without the criterion detail.</summary>
-    private static YotInspection Row(InspectionAtMoment then, InspectionAtMoment? previous)
+    private static YotInspection Row(TimelineRead<YotFigures> then, TimelineRead<YotFigures>? previous)
     {
-        var shown = then.Scoreboard.Scores.Where(score => score.Kind is ScopeKind.Theme or ScopeKind.Section).ToList();
+        var shown = then.Figures.Scores;
         ChangeSincePrevious? change = null;
         if (previous is not null)
             change = new ChangeSincePrevious(previous.Inspection.Id, [.. shown.Select(score =>
             {
-                var before = previous.Scoreboard.Scores.FirstOrDefault(old => old.Kind == score.Kind && old.Id == score.Id);
+                var before = previous.Figures.Scores.FirstOrDefault(old => old.Kind == score.Kind && old.Id == score.Id);
                 return new ScoreChange(score.Kind, score.Id, before?.Score, score.Score, score.Score - before?.Score, before?.Band?.Label, score.Band?.Label);
-            })], RatingChanges(previous.Ratings, then.Ratings));
+            })], RatingChanges(previous.Figures.Ratings, then.Figures.Ratings));
         var inspection = then.Inspection;
+        var publication = then.State == InspectionStates.Published ? inspection.Publication : null;
         return new YotInspection(inspection.Id, inspection.FrameworkId, inspection.FrameworkVersion, inspection.Title,
             inspection.FieldworkStartsOn, inspection.OpenedAt, inspection.OpenedRecordedAt,
-            then.State == InspectionStates.Published ? inspection.PublishedAt : null,
-            then.State == InspectionStates.Published ? inspection.PublishedRecordedAt : null, then.State, shown, then.Ratings, change);
+            publication?.OccurredAt, publication?.RecordedAt, then.State, shown, then.Figures.Ratings, change);
     }
 
     private static IReadOnlyList<RatingChange>? RatingChanges(RatingBoard? before, RatingBoard? after) =>

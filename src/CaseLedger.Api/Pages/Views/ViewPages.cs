@@ -18,12 +18,13 @@ public static class ViewPages
     public static void MapViewPages(this RouteGroupBuilder pages)
     {
         pages.MapGet("/yots/{code}", YotAsync).OnlyFor(Readers);
-        pages.MapGet("/yots/{code}/inspections.csv", (string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation) =>
-            Twin.AsCsv(http, () => YotViewsEndpoint.Get(code, at, null, http, session, schemes, cancellation))).OnlyFor(Readers);
+        pages.MapGet("/yots/{code}/inspections.csv", (string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, YotTimelineProjection projection,
+            CancellationToken cancellation) =>
+            Twin.AsCsv(http, () => YotViewsEndpoint.Get(code, at, null, http, session, schemes, projection, cancellation))).OnlyFor(Readers);
         pages.MapGet("/themes/{frameworkId}/{themeId}", ThemeAsync).OnlyFor(Readers);
         pages.MapGet("/themes/{frameworkId}/{themeId}/yots.csv", (string frameworkId, string themeId, string? at, HttpContext http, IQuerySession session,
-            ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation) =>
-            Twin.AsCsv(http, () => ThemeViewsEndpoint.Get(frameworkId, themeId, null, at, null, http, session, schemes, catalog, cancellation))).OnlyFor(Readers);
+            ScoringSchemes schemes, FrameworkCatalog catalog, ThemeTimelineProjection projection, CancellationToken cancellation) =>
+            Twin.AsCsv(http, () => ThemeViewsEndpoint.Get(frameworkId, themeId, null, at, null, http, session, schemes, catalog, projection, cancellation))).OnlyFor(Readers);
     }
 
     private static async Task<IResult> HomeAsync(HttpContext http, IQuerySession session, ScoringSchemes schemes, FrameworkCatalog catalog, CancellationToken cancellation)
@@ -37,9 +38,10 @@ public static class ViewPages
         });
     }
 
-    private static async Task<IResult> YotAsync(string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    private static async Task<IResult> YotAsync(
+        string code, string? at, HttpContext http, IQuerySession session, ScoringSchemes schemes, YotTimelineProjection projection, CancellationToken cancellation)
     {
-        var answer = await Twin.ReadAsync<YotViewsEndpoint.YotView>(YotViewsEndpoint.Get(code, at, null, http, session, schemes, cancellation));
+        var answer = await Twin.ReadAsync<YotViewsEndpoint.YotView>(YotViewsEndpoint.Get(code, at, null, http, session, schemes, projection, cancellation));
         if (answer.Refused) return Problem(http, answer.Problem!);
         var query = Inspections.InspectionPages.Query(("at", at));
         var escaped = Uri.EscapeDataString(code);
@@ -53,9 +55,9 @@ public static class ViewPages
 
     private static async Task<IResult> ThemeAsync(
         string frameworkId, string themeId, string? at, string? yot, HttpContext http, IQuerySession session, ScoringSchemes schemes, FrameworkCatalog catalog,
-        CancellationToken cancellation)
+        ThemeTimelineProjection projection, CancellationToken cancellation)
     {
-        var answer = await Twin.ReadAsync<ThemeViewsEndpoint.ThemeView>(ThemeViewsEndpoint.Get(frameworkId, themeId, null, at, null, http, session, schemes, catalog, cancellation));
+        var answer = await Twin.ReadAsync<ThemeViewsEndpoint.ThemeView>(ThemeViewsEndpoint.Get(frameworkId, themeId, null, at, null, http, session, schemes, catalog, projection, cancellation));
         if (answer.Refused) return Problem(http, answer.Problem!);
         var query = Inspections.InspectionPages.Query(("at", at));
         var path = $"{Uri.EscapeDataString(frameworkId)}/{Uri.EscapeDataString(themeId)}";

@@ -1,0 +1,39 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Scores;
+using Marten.Events;
+
+namespace CaseLedger.Api.Timelines;
+
+/// <summary>
+/// A timeline as the ledger stands, even when the daemon has not applied the latest events yet: the stored document
+/// plus the projection's own fold over the openings, publications and corrections past the projection's progress.
+/// Those are a handful at most, so a read stays one document and one small query. While the timeline itself is
+/// rebuilt, the fold covers what the rebuild has not reached: slower, never partial.
+/// </summary>
+public static class TimelineReads
+{
+    public static async Task<TTimeline?> CaughtUpAsync<TTimeline, TFigures>(
+        string key, TimelineProjection<TTimeline, TFigures> projection, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        where TTimeline : Timeline<TFigures>, new()
+    {
+        // Progress first: the document can then only be ahead of it, never behind, and the fold skips what it holds.
+        var progress = (await session.DocumentStore.Advanced.AllProjectionProgress(token: cancellation))
+            .Where(shard => shard.ShardName.StartsWith(projection.Name + ":", StringComparison.Ordinal)).Select(shard => shard.Sequence).DefaultIfEmpty(0).Min();
+        var timeline = await session.LoadAsync<TTimeline>(key, cancellation);
+        var pending = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > progress)
+            .Where(e => e.EventTypesAre(typeof(InspectionOpened), typeof(InspectionPublished), typeof(PublishedJudgementCorrected)))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellation);
+        if (pending.Count == 0) return timeline;
+
+        var placed = await projection.PlaceAsync(session, pending, cancellation);
+        var figures = new TimelineFigures(session, schemes);
+        foreach (var e in pending.Where(e => placed.GetValueOrDefault(e.StreamId)?.Contains(key) == true))
+            timeline = projection.Evolve(timeline, key, e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
+        return timeline;
+    }
+
+    private static IEvent Figured<T>(T data, IEvent e) where T : notnull =>
+        new Event<T>(data) { StreamId = e.StreamId, Version = e.Version, Sequence = e.Sequence, Timestamp = e.Timestamp };
+}
