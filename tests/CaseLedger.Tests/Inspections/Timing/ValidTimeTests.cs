@@ -86,6 +86,51 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
         }
     }
 
+    /// <summary>The views across inspections read timelines of their own (issue 21), and the inspection's scores are
+    /// read from its ledger: at every moment, for a caller who sees it whole and one who sees only what was
+    /// published, the YOT's and the theme's figures are the inspection's own, corrections marked alike.</summary>
+    [Theory]
+    [MemberData(nameof(Points))]
+    public async Task The_yot_and_theme_views_at_every_moment_show_the_inspections_own_figures(string? at, string? recordedAfter, string answers)
+    {
+        _ = answers;
+        if (at == "published") return;
+        var query = new List<string>();
+        if (at is not null) query.Add($"at={Uri.EscapeDataString(at)}");
+        if (recordedAfter is not null) query.Add($"recordedAt={Uri.EscapeDataString(Recorded(recordedAfter))}");
+        var suffix = query.Count == 0 ? "" : "?" + string.Join('&', query);
+        var published = DateTimeOffset.Parse(at ?? "2100-01-01T00:00:00Z") >= DateTimeOffset.Parse("2012-03-20T12:00:00Z")
+            && recordedAfter is null or "publication" or "correction";
+
+        foreach (var (user, role) in new[] { (ViewScenarios.Auditor, Roles.Auditor), ("reporting-1", Roles.ReportingClient) })
+        {
+            var seen = role == Roles.Auditor || published;
+            var themes = await app.Host.GetJson("/themes", user, role);
+            var yotView = await app.Host.GetJson($"/yots/{yot}{suffix}", user, role, seen ? 200 : 404);
+            if (!seen)
+            {
+                foreach (var theme in themes.EnumerateArray().Where(t => t.GetProperty("frameworkId").GetString() == "cci-2009"))
+                {
+                    var national = await app.Host.GetJson($"/themes/cci-2009/{theme.GetProperty("themeId").GetString()}{suffix}", user, role);
+                    Assert.DoesNotContain(national.GetProperty("yots").EnumerateArray(), row => row.GetProperty("code").GetString() == yot);
+                }
+                continue;
+            }
+
+            var scores = (await app.Host.GetJson($"/inspections/{id}/scores{suffix}", user, role)).GetProperty("scores");
+            var row = yotView.GetProperty("inspections").EnumerateArray().Single();
+            Assert.Equal(published ? "published" : "open", row.GetProperty("state").GetString());
+            foreach (var shown in row.GetProperty("scores").EnumerateArray())
+                Assert.Equal(scores.Scope(shown.GetProperty("kind").GetString()!, shown.GetProperty("id").GetString()!).GetRawText(), shown.GetRawText());
+            foreach (var theme in row.GetProperty("scores").EnumerateArray().Where(score => score.GetProperty("kind").GetString() == "theme"))
+            {
+                var national = await app.Host.GetJson($"/themes/cci-2009/{theme.GetProperty("id").GetString()}{suffix}", user, role);
+                var mine = national.GetProperty("yots").EnumerateArray().Single(r => r.GetProperty("code").GetString() == yot);
+                Assert.Equal(theme.GetRawText(), mine.GetProperty("score").GetRawText());
+            }
+        }
+    }
+
     [Fact]
     public async Task A_corrected_figure_carries_the_published_one_beside_it()
     {
