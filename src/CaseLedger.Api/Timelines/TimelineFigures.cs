@@ -1,3 +1,4 @@
+using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Scores;
 
 namespace CaseLedger.Api.Timelines;
@@ -11,6 +12,17 @@ public sealed class TimelineFigures(IQuerySession session, ScoringSchemes scheme
 {
     private readonly Dictionary<Guid, InspectionScores> scores = [];
     private readonly Dictionary<Guid, (InspectionAtMoment, ScoreCheckpoint?)> after = [];
+
+    /// <summary>Reads the scores of every inspection <paramref name="events"/> publish or correct, in one batch: a
+    /// rebuild meets every publication of the ledger, and one round trip each would be most of its time.</summary>
+    public async Task PrepareAsync(IEnumerable<IEvent> events, CancellationToken cancellation)
+    {
+        var wanted = events.Where(e => e.Data is InspectionPublished or PublishedJudgementCorrected)
+            .GroupBy(e => e.StreamId).Where(stream => !scores.TryGetValue(stream.Key, out var known) || known.Version < stream.Max(e => e.Version))
+            .Select(stream => stream.Key).ToList();
+        foreach (var inspection in await CaughtUp.ScoresAsync(wanted, session, schemes, cancellation))
+            scores[inspection.Id] = inspection;
+    }
 
     public async Task<(InspectionAtMoment Then, ScoreCheckpoint? Covers)> AfterAsync(IEvent e, CancellationToken cancellation)
     {

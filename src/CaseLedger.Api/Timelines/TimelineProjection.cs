@@ -76,6 +76,7 @@ public abstract class TimelineProjection<TTimeline, TFigures> : MultiStreamProje
     public override async Task EnrichEventsAsync(SliceGroup<TTimeline, string> group, IQuerySession querySession, CancellationToken cancellation)
     {
         var figures = new TimelineFigures(querySession, Schemes);
+        await figures.PrepareAsync(group.Slices.SelectMany(slice => slice.Events()).DistinctBy(e => e.Id), cancellation);
         foreach (var slice in group.Slices)
             foreach (var e in slice.Events().Where(e => e.Data is InspectionPublished or PublishedJudgementCorrected).ToList())
                 slice.ReplaceEvent(e, await FigureAsync(slice.Id, e, figures, cancellation));

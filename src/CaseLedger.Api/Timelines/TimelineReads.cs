@@ -28,8 +28,10 @@ public static class TimelineReads
         if (pending.Count == 0) return timeline;
 
         var placed = await projection.PlaceAsync(session, pending, cancellation);
+        var mine = pending.Where(e => placed.GetValueOrDefault(e.StreamId)?.Contains(key) == true).ToList();
         var figures = new TimelineFigures(session, schemes);
-        foreach (var e in pending.Where(e => placed.GetValueOrDefault(e.StreamId)?.Contains(key) == true))
+        await figures.PrepareAsync(mine, cancellation);
+        foreach (var e in mine)
             timeline = projection.Evolve(timeline, key, e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
         return timeline;
     }

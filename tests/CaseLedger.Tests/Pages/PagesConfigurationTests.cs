@@ -1,3 +1,5 @@
+using CaseLedger.Api.ThemeViews;
+using CaseLedger.Api.YotViews;
 using CaseLedger.Api.Pages;
 using CaseLedger.Api.Scores;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -27,6 +29,8 @@ public sealed class PagesConfigurationTests
         builder.Services.AddScoped<IQuerySession>(_ => throw new InvalidOperationException("no database in this test"));
         builder.Services.AddSingleton<ScoringSchemes>(_ => throw new InvalidOperationException("not needed"));
         builder.Services.AddSingleton<FrameworkCatalog>(_ => throw new InvalidOperationException("not needed"));
+        builder.Services.AddSingleton<YotTimelineProjection>(_ => throw new InvalidOperationException("not needed"));
+        builder.Services.AddSingleton<ThemeTimelineProjection>(_ => throw new InvalidOperationException("not needed"));
         var app = builder.Build();
         app.MapPages();
         return app;
