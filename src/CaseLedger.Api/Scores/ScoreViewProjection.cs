@@ -16,6 +16,12 @@ public abstract class ScoreViewProjection<TView> : SingleStreamProjection<TView,
         Name = name;
         Options.BatchSize = 5_000;
         Options.RebuildFlushThreshold = 2_000;
+        // Blue/green without a second table: a rebuild overwrites each document in place instead of deleting them
+        // all first. Every read catches a document up from its own version with the events it has not applied, and a
+        // document the rebuild has reached holds a true prefix of its stream (an opening starts it afresh), so a
+        // reader meets the old whole document or a part-rebuilt true one, never an empty view. With the documents
+        // deleted, every read during a rebuild replayed whole streams (4.9 s for a theme view at 500,000 events).
+        Options.TeardownDataOnRebuild = false;
     }
 
     protected ScoringSchemes Schemes { get; }
