@@ -16,10 +16,17 @@ public static class TimelineReads
         string key, TimelineProjection<TTimeline, TFigures> projection, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
         where TTimeline : Timeline<TFigures>, new()
     {
-        // Progress first: the document can then only be ahead of it, never behind, and the fold skips what it holds.
-        var progress = (await session.DocumentStore.Advanced.AllProjectionProgress(token: cancellation))
-            .Where(shard => shard.ShardName.StartsWith(projection.Name + ":", StringComparison.Ordinal)).Select(shard => shard.Sequence).DefaultIfEmpty(0).Min();
-        var timeline = await session.LoadAsync<TTimeline>(key, cancellation);
+        // The document and the projection's progress in one statement, so from one snapshot: a rebuild deletes the
+        // documents and the progress together, and two reads either side of it would pair a deleted document with
+        // the old progress, an empty view.
+        var stored = (await session.AdvancedSql.QueryAsync<Stored<TTimeline>>(
+            $"""
+             select json_build_object(
+               'progress', (select coalesce(min(last_seq_id), 0) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_event_progression where name like ?),
+               'timeline', (select data from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName} where id = ?))
+             """,
+            cancellation, projection.Name + ":%", key)).Single();
+        var (progress, timeline) = (stored.Progress, stored.Timeline);
         var pending = await session.Events.QueryAllRawEvents()
             .Where(e => e.Sequence > progress)
             .Where(e => e.EventTypesAre(typeof(InspectionOpened), typeof(InspectionPublished), typeof(PublishedJudgementCorrected)))
@@ -35,6 +42,8 @@ public static class TimelineReads
             timeline = projection.Evolve(timeline, key, e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
         return timeline;
     }
+
+    private sealed record Stored<TTimeline>(long Progress, TTimeline? Timeline);
 
     private static IEvent Figured<T>(T data, IEvent e) where T : notnull =>
         new Event<T>(data) { StreamId = e.StreamId, Version = e.Version, Sequence = e.Sequence, Timestamp = e.Timestamp };
