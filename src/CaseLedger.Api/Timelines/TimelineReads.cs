@@ -17,16 +17,19 @@ public static class TimelineReads
         where TTimeline : Timeline<TFigures>, new()
     {
         // The document and the projection's progress in one statement, so from one snapshot: a rebuild deletes the
-        // documents and the progress together, and two reads either side of it would pair a deleted document with
-        // the old progress, an empty view.
+        // documents and the progress, and two reads either side of it would pair a deleted document with the old
+        // progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at
+        // all beside a progress past zero is read as the rebuild's start, from the first event.
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName;
         var stored = (await session.AdvancedSql.QueryAsync<Stored<TTimeline>>(
             $"""
              select json_build_object(
                'progress', (select coalesce(min(last_seq_id), 0) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_event_progression where name like ?),
-               'timeline', (select data from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName} where id = ?))
+               'populated', exists (select 1 from {table}),
+               'timeline', (select data from {table} where id = ?))
              """,
             cancellation, projection.Name + ":%", key)).Single();
-        var (progress, timeline) = (stored.Progress, stored.Timeline);
+        var (progress, timeline) = (stored.Populated ? stored.Progress : 0, stored.Timeline);
         var pending = await session.Events.QueryAllRawEvents()
             .Where(e => e.Sequence > progress)
             .Where(e => e.EventTypesAre(typeof(InspectionOpened), typeof(InspectionPublished), typeof(PublishedJudgementCorrected)))
@@ -43,7 +46,7 @@ public static class TimelineReads
         return timeline;
     }
 
-    private sealed record Stored<TTimeline>(long Progress, TTimeline? Timeline);
+    private sealed record Stored<TTimeline>(long Progress, bool Populated, TTimeline? Timeline);
 
     private static IEvent Figured<T>(T data, IEvent e) where T : notnull =>
         new Event<T>(data) { StreamId = e.StreamId, Version = e.Version, Sequence = e.Sequence, Timestamp = e.Timestamp };

@@ -58,6 +58,48 @@ public sealed class TimelineProjectionTests(AppFixture app)
         Assert.Equal(live, (await app.Host.GetText($"/yots/{yot}"), await app.Host.GetText($"/themes/cci-2009/{Theme}")));
     }
 
+    [Fact]
+    public async Task Judgements_leave_the_timelines_untouched()
+    {
+        // Given: an open inspection, which its YOT's timeline already holds.
+        var yot = $"tl-{Guid.NewGuid():N}"[..20];
+        var (id, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2013-06-03", cases: 2, judgements: 10, Pattern);
+        await app.Host.CaughtUp();
+        var before = await LastWrittenAsync(yot);
+
+        // When a batch of judgements is recorded and the daemon has applied it
+        var sample = JsonSerializer.Deserialize<SampledCase[]>((await app.Host.GetJson($"/inspections/{id}")).GetProperty("sample").GetRawText(),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        // GivenScoredInspection answered the first ten pairs; these are the next twenty.
+        var more = app.Host.ApplicablePairs(sample).Skip(10).Take(20).ToList();
+        await app.Host.Scenario(s =>
+        {
+            s.AsInspector().Post.Json(new { judgements = more.Select(pair => new { caseId = pair.CaseId, questionId = pair.QuestionId, answer = "sufficient" }) })
+                .ToUrl($"/inspections/{id}/judgements/batch");
+            s.StatusCodeShouldBe(201);
+        });
+        await app.Host.CaughtUp();
+
+        // Then neither the YOT's timeline nor its theme's was written again: the daemon hands the projections only
+        // openings, publications and corrections.
+        Assert.Equal(before, await LastWrittenAsync(yot));
+
+        // And a publication does write both, so the check above could have seen a write.
+        await app.Host.Publish(id);
+        await app.Host.CaughtUp();
+        var after = await LastWrittenAsync(yot);
+        Assert.NotEqual(before.Item1, after.Item1);
+        Assert.NotEqual(before.Item2, after.Item2);
+    }
+
+    private async Task<(DateTimeOffset, DateTimeOffset)> LastWrittenAsync(string yot)
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var yotTimeline = (await session.LoadAsync<YotTimeline>(yot))!;
+        var themeTimeline = (await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme)))!;
+        return ((await session.MetadataForAsync(yotTimeline))!.LastModified, (await session.MetadataForAsync(themeTimeline))!.LastModified);
+    }
+
     private sealed record Stored(YotTimeline? Yot, string? Json);
 
     private async Task<Stored> StoredAsync(string yot)
