@@ -89,12 +89,13 @@ public sealed class ValidTimeTests(AppFixture app) : IAsyncLifetime
     /// <summary>The views across inspections read timelines of their own (issue 21), and the inspection's scores are
     /// read from its ledger: at every moment, for a caller who sees it whole and one who sees only what was
     /// published, the YOT's and the theme's figures are the inspection's own, corrections marked alike.</summary>
+    /// <summary>The points that are moments: views across inspections take timestamps, and <c>published</c> belongs to one inspection.</summary>
+    public static IEnumerable<object?[]> Moments() => Points().Where(row => (string?)row[0] != "published").Select(row => row[..2]);
+
     [Theory]
-    [MemberData(nameof(Points))]
-    public async Task The_yot_and_theme_views_at_every_moment_show_the_inspections_own_figures(string? at, string? recordedAfter, string answers)
+    [MemberData(nameof(Moments))]
+    public async Task The_yot_and_theme_views_at_every_moment_show_the_inspections_own_figures(string? at, string? recordedAfter)
     {
-        _ = answers;
-        if (at == "published") return;
         var query = new List<string>();
         if (at is not null) query.Add($"at={Uri.EscapeDataString(at)}");
         if (recordedAfter is not null) query.Add($"recordedAt={Uri.EscapeDataString(Recorded(recordedAfter))}");
