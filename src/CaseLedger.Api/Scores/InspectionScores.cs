@@ -7,7 +7,8 @@ namespace CaseLedger.Api.Scores;
 /// along the way so that scores at any earlier point are a checkpoint plus at most a few hundred events, never a
 /// replay of the whole stream. Each checkpoint knows the latest valid and recorded times it covers, so a point in
 /// either time (DESIGN §11) starts from the last checkpoint wholly inside it.
-/// Kept by <see cref="InspectionScoresProjection"/>; YOT and theme views are composed from these documents.
+/// Kept by <see cref="InspectionScoresProjection"/>. The YOT and theme views keep timelines of their own, and read these
+/// documents only for an inspection open at the moment asked and for the YOT list.
 /// </summary>
 public sealed class InspectionScores : CountedView
 {
