@@ -6,15 +6,18 @@ namespace CaseLedger.Api.Admin;
 public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence, IReadOnlyList<ProjectionStatus.View> Views)
 {
     public const string HighWaterMarkShard = "HighWaterMark";
+    /// <summary>The daemon runs the views of one inspection together, as one composite projection of this name; each
+    /// still keeps a progress row of its own.</summary>
+    public const string PerInspection = "inspection-views";
+
+    public static readonly IReadOnlyList<string> PerInspectionViews = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
+
+    /// <summary>Every view, the per-inspection ones first: the timelines read their scores when they fold a
+    /// publication, so a rebuild of everything rebuilds those after these.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName,
-        YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName,
+        .. PerInspectionViews, YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName,
     ];
-
-    /// <summary>The views across inspections read the per-inspection scores when they fold a publication, so a
-    /// rebuild of everything rebuilds these after the others: they then find the scores built, not replay them.</summary>
-    public static readonly IReadOnlyList<string> AcrossInspections = [YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName];
 
     /// <summary>One view: the sequence it has reached, how far behind it is, and, while it is being rebuilt on this
     /// node, the rebuild's progress.</summary>

@@ -9,10 +9,13 @@ public sealed class RebuildProgress(TimeProvider clock)
 {
     private readonly Dictionary<string, DateTimeOffset> started = [];
 
-    public IDisposable Start(string view)
+    /// <summary>Several views when one projection keeps them all, as the composite of an inspection's views does.</summary>
+    public IDisposable Start(IReadOnlyList<string> views)
     {
-        lock (started) started[view] = clock.GetUtcNow();
-        return new Finished(this, view);
+        var now = clock.GetUtcNow();
+        lock (started)
+            foreach (var view in views) started[view] = now;
+        return new Finished(this, views);
     }
 
     /// <summary>Null when the view is not being rebuilt here.</summary>
@@ -24,11 +27,12 @@ public sealed class RebuildProgress(TimeProvider clock)
         return Rebuilding.Measure(since, clock.GetUtcNow(), reached, target);
     }
 
-    private sealed class Finished(RebuildProgress progress, string view) : IDisposable
+    private sealed class Finished(RebuildProgress progress, IReadOnlyList<string> views) : IDisposable
     {
         public void Dispose()
         {
-            lock (progress.started) progress.started.Remove(view);
+            lock (progress.started)
+                foreach (var view in views) progress.started.Remove(view);
         }
     }
 }

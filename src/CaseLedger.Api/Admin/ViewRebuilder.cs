@@ -15,19 +15,27 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
     {
         var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
         var daemon = running ?? await store.BuildProjectionDaemonAsync();
-        // The views of one inspection are independent, so they rebuild side by side, each reading the events once;
-        // the views across inspections follow, once the scores they read are whole again.
-        var first = names.Except(ProjectionStatus.AcrossInspections).ToList();
-        var rebuilt = new List<Rebuilt>(await Task.WhenAll(first.Select(name => RebuildOneAsync(daemon, running, name, cancellation))));
-        rebuilt.AddRange(await Task.WhenAll(names.Except(first).Select(name => RebuildOneAsync(daemon, running, name, cancellation))));
+        // The views of one inspection are one composite projection, rebuilt in a single pass over the events: asking
+        // for any of them rebuilds all three. The views across inspections follow, once the scores they read are
+        // whole again.
+        var rebuilt = new List<Rebuilt>();
+        var perInspection = names.Intersect(ProjectionStatus.PerInspectionViews).ToList();
+        if (perInspection.Count > 0)
+        {
+            var composite = await RebuildOneAsync(daemon, running, ProjectionStatus.PerInspection, ProjectionStatus.PerInspectionViews, cancellation);
+            rebuilt.AddRange(ProjectionStatus.PerInspectionViews.Select(view => composite with { Name = view }));
+        }
+        rebuilt.AddRange(await Task.WhenAll(names.Except(ProjectionStatus.PerInspectionViews)
+            .Select(name => RebuildOneAsync(daemon, running, name, [name], cancellation))));
         return [.. names.Select(name => rebuilt.Single(one => one.Name == name))];
     }
 
-    private async Task<Rebuilt> RebuildOneAsync(IProjectionDaemon daemon, IProjectionDaemon? running, string name, CancellationToken cancellation)
+    private async Task<Rebuilt> RebuildOneAsync(
+        IProjectionDaemon daemon, IProjectionDaemon? running, string name, IReadOnlyList<string> views, CancellationToken cancellation)
     {
         logger.LogInformation("Rebuilding view {Projection} from the events", name);
         var clock = Stopwatch.StartNew();
-        using (progress.Start(name))
+        using (progress.Start(views))
             await daemon.RebuildProjectionAsync(name, cancellation);
         // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
         if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);

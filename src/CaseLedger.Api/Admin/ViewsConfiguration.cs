@@ -34,9 +34,16 @@ public static class ViewsConfiguration
             options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(25);
             options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(50);
             options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
-            options.Projections.Add(new InspectionScoresProjection(schemes), ProjectionLifecycle.Async);
-            options.Projections.Add(new ModerationLogProjection(schemes), ProjectionLifecycle.Async);
-            options.Projections.Add(new QaRecordProjection(schemes), ProjectionLifecycle.Async);
+            // The three views of one inspection fold the same events, so they run as one composite: the daemon
+            // reads and deserialises each event once for all three instead of once each, and a rebuild is one pass
+            // over the events. Profiles of bulk recording and of a rebuild at 200,000 events put loading and
+            // deserialising events at a quarter and two fifths of the API's time, three times over.
+            options.Projections.CompositeProjectionFor(ProjectionStatus.PerInspection, views =>
+            {
+                views.Add(new InspectionScoresProjection(schemes));
+                views.Add(new ModerationLogProjection(schemes));
+                views.Add(new QaRecordProjection(schemes));
+            });
             options.Projections.Add(provider.GetRequiredService<YotTimelineProjection>(), ProjectionLifecycle.Async);
             options.Projections.Add(provider.GetRequiredService<ThemeTimelineProjection>(), ProjectionLifecycle.Async);
             options.Schema.For<InspectionScores>()

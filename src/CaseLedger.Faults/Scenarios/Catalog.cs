@@ -29,8 +29,8 @@ public static class Catalog
         new("postgres-paused", "1 node; PostgreSQL SIGSTOPped with its backends for 5 s", 1, Solo, PostgresPaused, DatabaseFault: true),
         new("api-killed", "1 node; the API SIGKILLed and started again", 1, Solo, ApiKilled),
         new("rebuild-killed", "1 node; the API SIGKILLed during a rebuild of every view, and started again", 1, Solo, RebuildKilled),
-        new("view-node-killed-2", "2 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 2, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
-        new("view-node-killed-3", "3 nodes, Wolverine distribution; the node running inspection-scores SIGKILLed", 3, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
+        new("view-node-killed-2", "2 nodes, Wolverine distribution; the node running the per-inspection views SIGKILLed", 2, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
+        new("view-node-killed-3", "3 nodes, Wolverine distribution; the node running the per-inspection views SIGKILLed", 3, Settings("Wolverine"), ViewNodeKilled(AssignedNode)),
         new("hotcold-node-killed-2", "2 nodes, Marten HotCold; the node holding the daemon's locks SIGKILLed", 2, Settings("HotCold"), ViewNodeKilled(LockHolder)),
         new("hotcold-node-killed-3", "3 nodes, Marten HotCold; the node holding the daemon's locks SIGKILLed", 3, Settings("HotCold"), ViewNodeKilled(LockHolder)),
         new("standby-promoted", "1 node; primary and synchronous standby, the primary SIGKILLed, the standby promoted 2 s later", 1, Solo,
@@ -77,7 +77,7 @@ public static class Catalog
     }
 
     /// <summary>
-    /// Kills the node that runs inspection-scores, then watches every view until each has moved past where it stood
+    /// Kills the node that runs the per-inspection views (one composite projection), then watches every view until each has moved past where it stood
     /// at the kill (the load goes on, so each has events waiting): a view on a survivor moves at once, and the dead
     /// node's views move once a survivor has taken them over. The slowest is the failover.
     /// </summary>
@@ -109,14 +109,18 @@ public static class Catalog
     private static string Positions(IReadOnlyDictionary<string, (long Sequence, int? Node)> views) =>
         string.Join(", ", views.Select(v => $"{v.Key} {v.Value.Sequence} on node {v.Value.Node?.ToString() ?? "none"}"));
 
-    /// <summary>Wolverine's assignments name the node number each projection's agent runs on.</summary>
+    /// <summary>The composite projection the API runs the per-inspection views in (its ProjectionStatus.PerInspection).</summary>
+    private const string PerInspectionViews = "inspection-views";
+
+    /// <summary>Wolverine's assignments name the node number each projection's agent runs on. The per-inspection views
+    /// run as one agent, their composite's, so that is the one to look up.</summary>
     private static async Task<(ApiNode?, string)> AssignedNode(FaultRun run, CancellationToken cancellation)
     {
         var views = await run.ViewsAsync(cancellation);
-        var number = views.GetValueOrDefault("inspection-scores").Node;
+        var number = views.GetValueOrDefault(PerInspectionViews).Node;
         var node = run.Nodes.FirstOrDefault(n => run.NodeNumber(n) == number);
         var ran = string.Join(", ", views.Where(v => v.Value.Node == number).Select(v => v.Key));
-        return (node, node is null ? $"no node found running inspection-scores (assigned to {number?.ToString() ?? "none"}); killed node-1"
+        return (node, node is null ? $"no node found running {PerInspectionViews} (assigned to {number?.ToString() ?? "none"}); killed node-1"
             : $"{node.Name} (node {number}) ran {ran}");
     }
 

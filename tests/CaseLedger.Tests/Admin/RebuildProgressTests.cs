@@ -20,7 +20,7 @@ public class RebuildProgressTests
         var progress = new RebuildProgress(clock);
         Assert.Null(progress.Of("inspection-scores", 0, 1_000));
 
-        using (progress.Start("inspection-scores"))
+        using (progress.Start(["inspection-scores"]))
         {
             clock.Now = clock.Now.AddSeconds(4);
             // 100,000 of 500,000 events in 4 s: 25,000 events/s, and 16 s left at that rate.
