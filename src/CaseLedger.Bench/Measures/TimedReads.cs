@@ -16,6 +16,8 @@ public static class TimedReads
         string baselineWork, string note, CancellationToken cancellation)
     {
         var samples = BaselineSamples(context.Options, heavy);
+        // Which read is being timed, so a profile taken during the run can be matched to it.
+        context.Log($"{measure}: {figure}");
         var raw = await ClientRun.SequentialAsync([.. Enumerable.Range(0, samples).Select(_ => baseline)], cancellation);
         var product = await ClientRun.SequentialAsync([.. Enumerable.Range(0, context.Options.Samples)
             .Select(_ => (Func<CancellationToken, Task>)(ct => context.Api.SendAsync(request, ct)))], cancellation);
