@@ -20,7 +20,7 @@ public static class ProjectionAdmin
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
     [Tags(Capability.Administration)]
     [EndpointSummary("Rebuild views")]
-    [EndpointDescription("Rebuilds every view from the events, or the one named by `?name=`, and returns what each rebuild processed. 400 for an unknown view name.")]
+    [EndpointDescription("Rebuilds every view from the events, or the one named by `?name=`, and returns what each rebuild processed. The three views of one inspection (`inspection-scores`, `moderation-log`, `qa-record`) are one projection and rebuild together, whichever is named. 400 for an unknown view name.")]
     [ProducesResponseType<IReadOnlyList<ViewRebuilder.Rebuilt>>(200, "application/json")]
     [ProblemResponses(400, 401, 403)]
     public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)
