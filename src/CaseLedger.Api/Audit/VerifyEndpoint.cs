@@ -38,6 +38,22 @@ public static class VerifyEndpoint
     {
         if (await InspectionReach.CheckAsync(id, http, session, cancellation) is { } hidden) return hidden.ToResult();
 
+        // The ledger's check reads and hashes every row of the inspection again, apart from the views' check, so on
+        // a session of its own it runs beside them: a profile of verify put a third of its time in that check.
+        await using var ledgerSession = session.DocumentStore.QuerySession();
+        var ledgerCheck = LedgerChecks.InspectionAsync(id, ledgerSession, signer, cancellation);
+        var viewsCheck = ViewsAsync(id, session, schemes, cancellation);
+        await Task.WhenAll(ledgerCheck, viewsCheck);
+        var (streamVersion, storedVersion, judgements, moderations, mismatches) = viewsCheck.Result;
+        var ledger = ledgerCheck.Result;
+        return Results.Ok(new Verification(id, streamVersion, storedVersion, mismatches.Count == 0 && ledger.Agrees,
+            judgements, moderations, mismatches, ledger));
+    }
+
+    /// <summary>The stream replayed and recounted, against the stored views as readers are served them.</summary>
+    private static async Task<(long StreamVersion, long StoredVersion, int Judgements, int Moderations, List<Mismatch> Mismatches)> ViewsAsync(
+        Guid id, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    {
         var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
         // Found, not assumed first: on a ledger edited in SQL the rows may come back in any order, and a check of
         // an edited ledger must still answer.
@@ -75,10 +91,7 @@ public static class VerifyEndpoint
                     document is null ? "missing" : $"{Answers.Name(document.Answer)} v{document.Version}"));
         foreach (var extra in current.Keys.Except(replayed.Latest.Keys))
             mismatches.Add(new Mismatch("judgements", extra.ToString(), "absent from the ledger", "present"));
-
-        var ledger = await LedgerChecks.InspectionAsync(id, session, signer, cancellation);
-        return Results.Ok(new Verification(id, streamVersion, stored?.Version ?? 0, mismatches.Count == 0 && ledger.Agrees,
-            replayed.Count, moderations, mismatches, ledger));
+        return (streamVersion, stored?.Version ?? 0, replayed.Count, moderations, mismatches);
     }
 
     /// <summary><c>GET /ledger/verify</c>: the whole log recomputed from the stored rows and rebuilt to the signed
