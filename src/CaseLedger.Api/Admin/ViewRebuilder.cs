@@ -19,8 +19,7 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
         // for any of them rebuilds all three. The views across inspections follow, once the scores they read are
         // whole again.
         var rebuilt = new List<Rebuilt>();
-        var perInspection = names.Intersect(ProjectionStatus.PerInspectionViews).ToList();
-        if (perInspection.Count > 0)
+        if (names.Intersect(ProjectionStatus.PerInspectionViews).Any())
         {
             var composite = await RebuildOneAsync(daemon, running, ProjectionStatus.PerInspection, ProjectionStatus.PerInspectionViews, cancellation);
             rebuilt.AddRange(ProjectionStatus.PerInspectionViews.Select(view => composite with { Name = view }));
