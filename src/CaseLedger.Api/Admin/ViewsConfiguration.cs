@@ -40,9 +40,9 @@ public static class ViewsConfiguration
             // deserialising events at a quarter and two fifths of the API's time, three times over.
             options.Projections.CompositeProjectionFor(ProjectionStatus.PerInspection, views =>
             {
-                // The composite pages the events for its members, so it takes their page sizes (ScoreViewProjection).
-                views.Options.BatchSize = 5_000;
-                views.Options.RebuildFlushThreshold = 2_000;
+                // The composite pages the events for its members, so it takes their page sizes.
+                views.Options.BatchSize = ScoreViewProjection<InspectionScores>.PageSize;
+                views.Options.RebuildFlushThreshold = ScoreViewProjection<InspectionScores>.RebuildFlushThreshold;
                 views.Add(new InspectionScoresProjection(schemes));
                 views.Add(new ModerationLogProjection(schemes));
                 views.Add(new QaRecordProjection(schemes));

@@ -14,8 +14,8 @@ public abstract class ScoreViewProjection<TView> : SingleStreamProjection<TView,
     {
         Schemes = schemes;
         Name = name;
-        Options.BatchSize = 5_000;
-        Options.RebuildFlushThreshold = 2_000;
+        Options.BatchSize = PageSize;
+        Options.RebuildFlushThreshold = RebuildFlushThreshold;
         // Blue/green without a second table: a rebuild overwrites each document in place instead of deleting them
         // all first. Every read catches a document up from its own version with the events it has not applied, and a
         // document the rebuild has reached holds a true prefix of its stream (an opening starts it afresh), so a
@@ -23,6 +23,10 @@ public abstract class ScoreViewProjection<TView> : SingleStreamProjection<TView,
         // deleted, every read during a rebuild replayed whole streams (4.9 s for a theme view at 500,000 events).
         Options.TeardownDataOnRebuild = false;
     }
+
+    /// <summary>Events per page, and documents per flush in a rebuild; the composite that runs these views pages
+    /// the events for them, so it takes the same sizes.</summary>
+    public const int PageSize = 5_000, RebuildFlushThreshold = 2_000;
 
     protected ScoringSchemes Schemes { get; }
 }
