@@ -27,13 +27,13 @@ public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewP
         if (log is null) return null;
 
         log.Version = e.Version;
-        var tally = ScoreTally.FromCounts(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
         switch (e.Data)
         {
             case CaseAddedToSample added:
                 log.CaseReferences[added.Case.Id] = added.Case.Reference;
-                return log;
+                break;
             case JudgementModerated or PublishedJudgementCorrected:
+                var tally = ScoreTally.Over(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
                 var reviewed = LedgerChange.Of(e)!;
                 var change = reviewed.Change;
                 var touched = tally.Scheme.ScopesOf(change.QuestionId);
@@ -46,12 +46,9 @@ public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewP
                     [.. touched.Select((scope, i) => ScoreImpact.Between(before[i], tally.ScoreOf(scope)))]));
                 break;
             case IJudgementChange other:
-                tally.Apply(other);
+                ScoreTally.Over(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts).Apply(other);
                 break;
-            default:
-                return log;
         }
-        log.Counts = tally.ToCounts();
         return log;
     }
 

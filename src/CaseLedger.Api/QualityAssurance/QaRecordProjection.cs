@@ -67,11 +67,9 @@ public sealed class QaRecordProjection(ScoringSchemes schemes) : ScoreViewProjec
     private void Count(QaRecord record, IJudgementChange change)
     {
         var scheme = Schemes.For(record.FrameworkId, record.FrameworkVersion);
-        var withQa = ScoreTally.FromCounts(scheme, record.Counts);
-        withQa.Apply(change);
-        record.Counts = withQa.ToCounts();
+        ScoreTally.Over(scheme, record.Counts).Apply(change);
 
-        var inspectors = ScoreTally.FromCounts(scheme, record.InspectorCounts);
+        var inspectors = ScoreTally.Over(scheme, record.InspectorCounts);
         switch (change)
         {
             case JudgementModerated moderated:
@@ -85,7 +83,6 @@ public sealed class QaRecordProjection(ScoringSchemes schemes) : ScoreViewProjec
                 inspectors.Apply(change);
                 break;
         }
-        record.InspectorCounts = inspectors.ToCounts();
     }
 
     /// <summary>What a change does to the judgement's QA item, if it is sampled.</summary>

@@ -30,6 +30,16 @@ public sealed class ScoreTally
             ? new ScoreTally(scheme, [.. counts])
             : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Count}.", nameof(counts));
 
+    /// <summary>
+    /// A tally that moves <paramref name="counts"/> themselves, in place: for a projection folding a view document's
+    /// counts event by event. Copying them in and out for every judgement (twice per tally) was most of what the
+    /// per-inspection views did per event beside reading it.
+    /// </summary>
+    public static ScoreTally Over(ScoringScheme scheme, int[] counts) =>
+        counts.Length == scheme.Scopes.Count * AnswerKinds
+            ? new ScoreTally(scheme, counts)
+            : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Length}.", nameof(counts));
+
     /// <summary>The counts as a flat array (three per scope, in scope order), to keep in a document.</summary>
     public int[] ToCounts() => (int[])counts.Clone();
 

@@ -107,4 +107,17 @@ public class ScoreTallyTests
 
         Assert.Throws<ArgumentException>(() => new ScoreTally(scheme).CountsOf(other.Scopes[0] with { Title = "Elsewhere" }));
     }
+
+    [Fact]
+    public void A_tally_over_a_views_counts_moves_those_counts_and_no_copy()
+    {
+        var counts = new ScoreTally(scheme).ToCounts();
+        var resumed = ScoreTally.FromCounts(scheme, counts);
+
+        ScoreTally.Over(scheme, counts).Apply("1.1.a", null, Answer.Sufficient);
+
+        Assert.Equal(new ScopeCounts(1, 0, 0), ScoreTally.FromCounts(scheme, counts).CountsOf(scheme.GetScope(ScopeKind.Criterion, "1.1")));
+        Assert.Equal(new ScopeCounts(0, 0, 0), resumed.CountsOf(scheme.GetScope(ScopeKind.Criterion, "1.1")));
+        Assert.Throws<ArgumentException>(() => ScoreTally.Over(scheme, [.. counts, 0]));
+    }
 }
