@@ -37,7 +37,7 @@ public static class EventStoreSetup
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Serializer(new BufferedRowSerializer(new Marten.Services.SystemTextJsonSerializer { EnumStorage = EnumStorage.AsString, Casing = Casing.CamelCase }));
                 // Under HotCold a survivor takes over a dead node's shards when it next tries for their locks.
                 var health = NodeHealth.From(builder.Configuration);
                 options.Projections.LeadershipPollingTime = (int)health.Heartbeat.TotalMilliseconds;
