@@ -30,8 +30,15 @@ public sealed class QaRecord : CountedView
     /// <summary>How many judgements its samples hold, so the reads across inspections skip records with none.</summary>
     public int Sampled { get; set; }
 
-    public QaItemRecord? FindItem(Guid judgementId) =>
-        Samples.SelectMany(sample => sample.Items).FirstOrDefault(item => item.JudgementId == judgementId);
+    /// <summary>The sampled item for a judgement, if any. Asked for every judgement event the record folds, so it
+    /// is a plain loop rather than a query that allocates for each.</summary>
+    public QaItemRecord? FindItem(Guid judgementId)
+    {
+        foreach (var sample in Samples)
+            foreach (var item in sample.Items)
+                if (item.JudgementId == judgementId) return item;
+        return null;
+    }
 
     public IEnumerable<QaItemRecord> Items => Samples.SelectMany(sample => sample.Items);
 }
