@@ -183,6 +183,27 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(2, verification.GetProperty("moderations").GetInt32());
     }
 
+    [Fact]
+    public async Task Verify_names_a_current_judgement_changed_behind_the_ledgers_back()
+    {
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        var changed = judgements["B"].Id;
+        await using (var session = store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {EventStoreSetup.Schema}.mt_doc_currentjudgement set data = jsonb_set(data, '{{answer}}', ?::jsonb) where id = ?",
+                store.Options.Serializer().ToJson(Answer.NotApplicable), changed);
+            await session.SaveChangesAsync();
+        }
+
+        var verification = await app.Host.GetJson($"/inspections/{id}/verify");
+
+        Assert.False(verification.GetProperty("agrees").GetBoolean());
+        var mismatch = Assert.Single(verification.GetProperty("mismatches").EnumerateArray());
+        Assert.Equal("judgements", mismatch.GetProperty("view").GetString());
+        Assert.Equal(changed.ToString(), mismatch.GetProperty("item").GetString());
+        Assert.Equal("not-applicable v2", mismatch.GetProperty("actual").GetString());
+    }
+
     private async Task Record(string name, Guid caseId, string questionId, string answer)
     {
         var result = await app.Host.Scenario(s =>
