@@ -10,8 +10,8 @@ namespace CaseLedger.Api.Infrastructure;
 /// <summary>
 /// Marten's System.Text.Json serializer, except that a document or event read from a row is deserialised on the
 /// synchronous path. Marten's asynchronous path hands System.Text.Json the column as a stream, which puts every
-/// converter in its resumable mode; profiles of the daemon, a rebuild, history and verify put most of their time
-/// there (<c>ReadConstructorArgumentsWithContinuation</c>). Marten never opens a reader with
+/// converter in its resumable mode; profiles of the daemon, a rebuild, history and verify all had that path at the
+/// top (<c>ReadConstructorArgumentsWithContinuation</c>). Marten never opens a reader with
 /// <c>SequentialAccess</c>, so by the time a row is read its columns are in memory, and the synchronous read (a
 /// copy into a rented buffer and one <c>Deserialize</c> over it) waits on nothing. Everything else, writing
 /// included, is Marten's own serializer unchanged.
