@@ -26,19 +26,19 @@ public sealed class ScoreTally
 
     /// <summary>A tally resumed from counts kept elsewhere (a view document, a checkpoint).</summary>
     public static ScoreTally FromCounts(ScoringScheme scheme, IReadOnlyList<int> counts) =>
-        counts.Count == scheme.Scopes.Count * AnswerKinds
-            ? new ScoreTally(scheme, [.. counts])
-            : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Count}.", nameof(counts));
+        new(scheme, [.. CountsOf(scheme, counts)]);
 
     /// <summary>
     /// A tally that moves <paramref name="counts"/> themselves, in place: for a projection folding a view document's
-    /// counts event by event. Copying them in and out for every judgement (twice per tally) was most of what the
-    /// per-inspection views did per event beside reading it.
+    /// counts event by event. Copied in and out instead, the three per-inspection views copied every scope's counts
+    /// eight times for each judgement event, to move a handful of them.
     /// </summary>
-    public static ScoreTally Over(ScoringScheme scheme, int[] counts) =>
-        counts.Length == scheme.Scopes.Count * AnswerKinds
-            ? new ScoreTally(scheme, counts)
-            : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Length}.", nameof(counts));
+    public static ScoreTally Over(ScoringScheme scheme, int[] counts) => new(scheme, CountsOf(scheme, counts));
+
+    private static T CountsOf<T>(ScoringScheme scheme, T counts) where T : IReadOnlyList<int> =>
+        counts.Count == scheme.Scopes.Count * AnswerKinds
+            ? counts
+            : throw new ArgumentException($"Expected {scheme.Scopes.Count * AnswerKinds} counts for framework {scheme.FrameworkId} v{scheme.FrameworkVersion}, got {counts.Count}.", nameof(counts));
 
     /// <summary>The counts as a flat array (three per scope, in scope order), to keep in a document.</summary>
     public int[] ToCounts() => (int[])counts.Clone();
