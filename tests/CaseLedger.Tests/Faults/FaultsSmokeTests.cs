@@ -43,7 +43,8 @@ public sealed class FaultsSmokeTests : IDisposable
         });
         // The server was down for 5 s mid-load: clients saw it, and every 5xx they got was problem details.
         var killed = results[0];
-        Assert.True(killed.GetProperty("longestWriteGap").GetDouble() >= 4);
+        var gap = killed.GetProperty("longestWriteGap").GetDouble();
+        Assert.True(gap >= 4, $"The longest gap between acknowledged writes was {gap:0.0} s, with the server down for 5 s; the run's log: {await File.ReadAllTextAsync(Path.Combine(output, "results.md"))}");
         Assert.Equal(killed.GetProperty("serverErrors").GetInt32(), killed.GetProperty("serverErrorsAsProblemDetails").GetInt32());
         Assert.Contains("| postgres-killed | 1 |", await File.ReadAllTextAsync(Path.Combine(output, "results.md")));
         // Nothing the run started is left behind.
