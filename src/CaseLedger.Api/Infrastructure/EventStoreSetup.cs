@@ -21,6 +21,8 @@ public static class EventStoreSetup
                 "No database configured: set ConnectionStrings__CaseLedger (ops/run and ops/test do this for you).");
 
         var distribution = builder.Configuration.GetValue("CaseLedger:Projections:Distribution", ProjectionDistribution.Solo);
+        // Registered before Marten and Wolverine, so it runs before any daemon or agent starts (see CompositeUpgrade).
+        builder.Services.AddHostedService(_ => new Admin.CompositeUpgrade(connectionString));
 
         var marten = builder.Services.AddMarten(options =>
             {
