@@ -27,10 +27,8 @@ public sealed class CompositeUpgrade(string connectionString) : IHostedService
 
         await using var forget = new NpgsqlCommand(
             $"delete from {progression} where name = any($1) and not exists (select 1 from {progression} where name = $2)", connection);
-        forget.Parameters.Add(new NpgsqlParameter { Value = ProjectionStatus.PerInspectionViews.Select(Shard).ToArray() });
-        forget.Parameters.Add(new NpgsqlParameter { Value = Shard(ProjectionStatus.PerInspection) });
+        forget.Parameters.Add(new NpgsqlParameter { Value = ProjectionStatus.PerInspectionViews.Select(ProjectionStatus.ShardOf).ToArray() });
+        forget.Parameters.Add(new NpgsqlParameter { Value = ProjectionStatus.ShardOf(ProjectionStatus.PerInspection) });
         return await forget.ExecuteNonQueryAsync(cancellation);
     }
-
-    private static string Shard(string projection) => $"{projection}:All";
 }

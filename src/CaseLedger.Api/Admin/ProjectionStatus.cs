@@ -12,6 +12,9 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
 
     public static readonly IReadOnlyList<string> PerInspectionViews = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
 
+    /// <summary>The daemon's one shard of a projection (none of ours is sharded further): its agent and progress row.</summary>
+    public static string ShardOf(string projection) => $"{projection}:All";
+
     /// <summary>Every view, the per-inspection ones first: the timelines read their scores when they fold a
     /// publication, so a rebuild of everything rebuilds those after these.</summary>
     public static readonly IReadOnlyList<string> Names =

@@ -37,7 +37,7 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
         using (progress.Start(views))
             await daemon.RebuildProjectionAsync(name, cancellation);
         // A rebuild leaves the shard stopped; this node's daemon must carry on applying new events.
-        if (running is not null) await running.StartAgentAsync($"{name}:All", cancellation);
+        if (running is not null) await running.StartAgentAsync(ProjectionStatus.ShardOf(name), cancellation);
         logger.LogInformation("Rebuilt view {Projection} in {Seconds:0.0} s", name, clock.Elapsed.TotalSeconds);
         return new Rebuilt(name, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }

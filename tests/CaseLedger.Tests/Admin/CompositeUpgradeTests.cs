@@ -13,7 +13,7 @@ namespace CaseLedger.Tests.Admin;
 [Collection(ApiCollection.Name)]
 public sealed class CompositeUpgradeTests(AppFixture app)
 {
-    private const string Composite = ProjectionStatus.PerInspection + ":All";
+    private static readonly string Composite = ProjectionStatus.ShardOf(ProjectionStatus.PerInspection);
     private static readonly string Connection = Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")!;
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CompositeUpgradeTests(AppFixture app)
 
         var progress = await ProgressAsync();
         var end = progress["HighWaterMark"];
-        Assert.All([Composite, .. ProjectionStatus.PerInspectionViews.Select(view => $"{view}:All")], shard => Assert.Equal(end, progress[shard]));
+        Assert.All([Composite, .. ProjectionStatus.PerInspectionViews.Select(ProjectionStatus.ShardOf)], shard => Assert.Equal(end, progress[shard]));
         Assert.True((await app.Host.GetJson($"/inspections/{id}/verify")).GetProperty("agrees").GetBoolean());
         // Once the composite has its row, nothing is forgotten again.
         Assert.Equal(0, await CompositeUpgrade.ForgetMembersOfAbsentCompositeAsync(Connection, CancellationToken.None));
