@@ -33,7 +33,7 @@ public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewP
                 log.CaseReferences[added.Case.Id] = added.Case.Reference;
                 break;
             case JudgementModerated or PublishedJudgementCorrected:
-                var tally = ScoreTally.Over(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts);
+                var tally = TallyOver(log, log.Counts);
                 var reviewed = LedgerChange.Of(e)!;
                 var change = reviewed.Change;
                 var touched = tally.Scheme.ScopesOf(change.QuestionId);
@@ -46,7 +46,7 @@ public sealed class ModerationLogProjection(ScoringSchemes schemes) : ScoreViewP
                     [.. touched.Select((scope, i) => ScoreImpact.Between(before[i], tally.ScoreOf(scope)))]));
                 break;
             case IJudgementChange other:
-                ScoreTally.Over(Schemes.For(log.FrameworkId, log.FrameworkVersion), log.Counts).Apply(other);
+                TallyOver(log, log.Counts).Apply(other);
                 break;
         }
         return log;

@@ -66,10 +66,9 @@ public sealed class QaRecordProjection(ScoringSchemes schemes) : ScoreViewProjec
     /// and moves it only when the inspector revises it.</summary>
     private void Count(QaRecord record, IJudgementChange change)
     {
-        var scheme = Schemes.For(record.FrameworkId, record.FrameworkVersion);
-        ScoreTally.Over(scheme, record.Counts).Apply(change);
+        TallyOver(record, record.Counts).Apply(change);
 
-        var inspectors = ScoreTally.Over(scheme, record.InspectorCounts);
+        var inspectors = TallyOver(record, record.InspectorCounts);
         switch (change)
         {
             case JudgementModerated moderated:

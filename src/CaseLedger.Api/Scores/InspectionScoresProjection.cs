@@ -30,7 +30,7 @@ public sealed class InspectionScoresProjection(ScoringSchemes schemes) : ScoreVi
                 scores.Profile.Count(added.Case, +1);
                 break;
             case IJudgementChange change:
-                ScoreTally.Over(Schemes.For(scores.FrameworkId, scores.FrameworkVersion), scores.Counts).Apply(change);
+                TallyOver(scores, scores.Counts).Apply(change);
                 break;
             case FieldworkWeekClosed closed:
                 scores.WeekClosedAtVersion[closed.Number] = e.Version;

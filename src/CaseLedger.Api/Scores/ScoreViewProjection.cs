@@ -1,3 +1,4 @@
+using CaseLedger.Api.Scoring;
 using Marten.Events.Aggregation;
 
 namespace CaseLedger.Api.Scores;
@@ -29,4 +30,7 @@ public abstract class ScoreViewProjection<TView> : SingleStreamProjection<TView,
     public const int PageSize = 5_000, RebuildFlushThreshold = 2_000;
 
     protected ScoringSchemes Schemes { get; }
+
+    /// <summary>A tally over one of a view's count arrays, in place, by the scheme of the view's framework.</summary>
+    protected ScoreTally TallyOver(CountedView view, int[] counts) => ScoreTally.Over(Schemes.For(view.FrameworkId, view.FrameworkVersion), counts);
 }
