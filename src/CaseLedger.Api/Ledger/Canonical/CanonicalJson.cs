@@ -1,6 +1,10 @@
-using System.Text;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace CaseLedger.Api.Ledger.Canonical;
 
@@ -22,16 +26,12 @@ namespace CaseLedger.Api.Ledger.Canonical;
 /// </summary>
 public static class CanonicalJson
 {
-    // Strict: a lone surrogate is an error, never silently replaced by U+FFFD.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // One scratch buffer a thread: writing never awaits, so a thread's writer is never in two writes at once, and a
+    // leaf costs the sealer and the checks one array (the result) rather than a buffer that grows for every event.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? scratch;
 
     /// <summary>The canonical UTF-8 bytes of <paramref name="value"/>.</summary>
-    public static byte[] Serialize(JsonElement value)
-    {
-        var text = new StringBuilder();
-        Write(value, text);
-        return Encode(text);
-    }
+    public static byte[] Serialize(JsonElement value) => Serialize(value, static (element, output) => Write(element, output));
 
     /// <summary>The canonical UTF-8 bytes of <paramref name="value"/> (null is JSON null).</summary>
     public static byte[] Serialize(JsonNode? value)
@@ -49,62 +49,150 @@ public static class CanonicalJson
         return Serialize(element);
     }
 
-    private static byte[] Encode(StringBuilder text)
+    /// <summary>The bytes <paramref name="write"/> puts down, written through this thread's scratch buffer: for a
+    /// caller that lays out a canonical object itself (members already in order) with the writers below.</summary>
+    public static byte[] Serialize<TState>(TState state, Action<TState, IBufferWriter<byte>> write)
     {
-        try
-        {
-            return Utf8.GetBytes(text.ToString());
-        }
-        catch (EncoderFallbackException lone)
-        {
-            throw new ArgumentException("A string holds a lone surrogate, which I-JSON forbids.", lone);
-        }
+        var output = scratch ??= new ArrayBufferWriter<byte>(1024);
+        output.ResetWrittenCount();
+        write(state, output);
+        return output.WrittenSpan.ToArray();
     }
 
-    private static void Write(JsonElement value, StringBuilder text)
+    /// <summary>Writes <paramref name="value"/> canonically.</summary>
+    public static void Write(JsonElement value, IBufferWriter<byte> output)
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.Object: WriteObject(value, text); break;
+            case JsonValueKind.Object: WriteObject(value, output); break;
             case JsonValueKind.Array:
-                text.Append('[');
+                Ascii("[", output);
                 var first = true;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (!first) text.Append(',');
+                    if (!first) Ascii(",", output);
                     first = false;
-                    Write(item, text);
+                    Write(item, output);
                 }
-                text.Append(']');
+                Ascii("]", output);
                 break;
-            case JsonValueKind.String: WriteString(StringOf(value), text); break;
-            case JsonValueKind.Number: text.Append(EcmaNumber.Format(NumberOf(value))); break;
-            case JsonValueKind.True: text.Append("true"); break;
-            case JsonValueKind.False: text.Append("false"); break;
-            case JsonValueKind.Null: text.Append("null"); break;
+            case JsonValueKind.String: WriteStringValue(value, output); break;
+            case JsonValueKind.Number: WriteNumberValue(value, output); break;
+            case JsonValueKind.True: Ascii("true", output); break;
+            case JsonValueKind.False: Ascii("false", output); break;
+            case JsonValueKind.Null: Ascii("null", output); break;
             default: throw new ArgumentException($"A {value.ValueKind} is not a JSON value.", nameof(value));
         }
     }
 
-    private static void WriteObject(JsonElement value, StringBuilder text)
+    /// <summary>Writes a whole number as ECMAScript does.</summary>
+    public static void WriteNumber(long value, IBufferWriter<byte> output)
+    {
+        // Up to fifteen digits a double holds a whole number exactly, and ECMAScript writes it as plain digits.
+        if (value is > -1_000_000_000_000_000L and < 1_000_000_000_000_000L)
+        {
+            var span = output.GetSpan(20);
+            Utf8Formatter.TryFormat(value, span, out var written);
+            output.Advance(written);
+        }
+        else Ascii(EcmaNumber.Format(value), output);
+    }
+
+    /// <summary>§3.2.2.2: the escapes JSON.stringify uses, lowercase hex for other controls, all else literal; a lone
+    /// surrogate, which UTF-8 cannot carry, is refused.</summary>
+    public static void WriteString(string value, IBufferWriter<byte> output)
+    {
+        Ascii("\"", output);
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var plain = rest.IndexOfAny(Escaped);
+            if (plain < 0) plain = rest.Length;
+            Utf8Of(rest[..plain], output);
+            if (plain == rest.Length) break;
+            var c = rest[plain];
+            Ascii(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => "\\u00" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+            }, output);
+            rest = rest[(plain + 1)..];
+        }
+        Ascii("\"", output);
+    }
+
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\"\\" + string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)));
+
+    /// <summary>ASCII text, as is.</summary>
+    public static void Ascii(string text, IBufferWriter<byte> output)
+    {
+        var span = output.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++) span[i] = (byte)text[i];
+        output.Advance(text.Length);
+    }
+
+    private static void Utf8Of(ReadOnlySpan<char> text, IBufferWriter<byte> output)
+    {
+        if (text.IsEmpty) return;
+        var span = output.GetSpan(text.Length * 3);
+        if (Utf8.FromUtf16(text, span, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            throw new ArgumentException("A string holds a lone surrogate, which I-JSON forbids.");
+        output.Advance(written);
+    }
+
+    private static void WriteObject(JsonElement value, IBufferWriter<byte> output)
     {
         var members = value.EnumerateObject().Select(member => (Name: NameOf(member), member.Value)).ToList();
         // Ordinal comparison of .NET strings is comparison of UTF-16 code units, as §3.2.3 asks.
         members.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
-        text.Append('{');
+        Ascii("{", output);
         for (var i = 0; i < members.Count; i++)
         {
             if (i > 0)
             {
                 if (members[i].Name == members[i - 1].Name)
                     throw new ArgumentException($"The member name \"{members[i].Name}\" appears twice in one object, which I-JSON forbids.");
-                text.Append(',');
+                Ascii(",", output);
             }
-            WriteString(members[i].Name, text);
-            text.Append(':');
-            Write(members[i].Value, text);
+            WriteString(members[i].Name, output);
+            Ascii(":", output);
+            Write(members[i].Value, output);
         }
-        text.Append('}');
+        Ascii("}", output);
+    }
+
+    /// <summary>A string with no escape in its JSON is its own UTF-8 (JSON allows no raw quote or control character
+    /// inside one), so valid UTF-8 is copied as it stands; anything else is decoded and written afresh.</summary>
+    private static void WriteStringValue(JsonElement value, IBufferWriter<byte> output)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var inner = raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' ? raw[1..^1] : raw;
+        if (inner.IndexOf((byte)'\\') < 0 && Utf8.IsValid(inner))
+        {
+            Ascii("\"", output);
+            output.Write(inner);
+            Ascii("\"", output);
+        }
+        else WriteString(StringOf(value), output);
+    }
+
+    /// <summary>A plain whole number of up to fifteen digits is already in ECMAScript's form; any other is read as
+    /// a double and written afresh (an out-of-range literal becomes an infinity, which Format refuses by name).</summary>
+    private static void WriteNumberValue(JsonElement value, IBufferWriter<byte> output)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
+        var plain = digits.Length is > 0 and <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+                    && (digits[0] != (byte)'0' || digits.Length == 1) && !(digits.Length < raw.Length && digits[0] == (byte)'0');
+        if (plain) output.Write(raw);
+        else Ascii(EcmaNumber.Format(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture)), output);
     }
 
     // System.Text.Json throws InvalidOperationException for text it cannot decode (a lone surrogate escape).
@@ -118,33 +206,5 @@ public static class CanonicalJson
     {
         try { return member.Name; }
         catch (InvalidOperationException bad) { throw new ArgumentException("A member name is not valid Unicode.", bad); }
-    }
-
-    private static double NumberOf(JsonElement value)
-    {
-        // Parsing the literal itself: out-of-range literals become infinities, which Format refuses by name.
-        return double.Parse(value.GetRawText(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>§3.2.2.2: the escapes JSON.stringify uses, lowercase hex for other controls, all else literal.</summary>
-    private static void WriteString(string value, StringBuilder text)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case < ' ': text.Append("\\u00").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)); break;
-                default: text.Append(c); break;
-            }
-        }
-        text.Append('"');
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CaseLedger.Api.Ledger.Canonical;
 
@@ -25,37 +26,49 @@ public static class LeafBytes
         if (fields.Data.ValueKind == JsonValueKind.Undefined)
             throw new ArgumentException("A leaf needs the event's data; it has none.", nameof(fields));
 
-        // Written with the data copied as it is, then canonicalised as one document, so the data's own faults
-        // (a duplicate member, say) are refused by CanonicalJson rather than hidden by an intermediate model.
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("sequence", fields.Sequence);
-            writer.WriteString("streamId", fields.StreamId.ToString("D"));
-            writer.WriteNumber("version", fields.Version);
-            writer.WriteString("type", fields.Type);
-            writer.WritePropertyName("data");
-            fields.Data.WriteTo(writer);
-            writer.WriteString("recordedAt", RecordedAt(fields.RecordedAt));
-            writer.WriteString("occurredAt", RecordedAt(fields.OccurredAt));
-            WriteNullable(writer, "user", fields.User);
-            WriteNullable(writer, "role", fields.Role);
-            WriteNullable(writer, "correlationId", fields.CorrelationId);
-            if (fields.Week is { } week) writer.WriteNumber("week", week);
-            else writer.WriteNull("week");
-            writer.WriteEndObject();
-        }
-        using var leaf = JsonDocument.Parse(buffer.ToArray());
-        return CanonicalJson.Serialize(leaf.RootElement);
+        return CanonicalJson.Serialize(fields, WriteCanonical);
     }
+
+    // The members in RFC 8785's order (their names sort by UTF-16 code units as written here), each value written
+    // canonically; the data is canonicalised as a document of its own, so its own faults (a duplicate member, say)
+    // are refused by CanonicalJson. Laid out directly rather than written and parsed again: the sealer and every
+    // check write one of these for each event.
+    private static void WriteCanonical(LeafFields fields, IBufferWriter<byte> output)
+    {
+        Member("{\"correlationId\":", output);
+        Nullable(fields.CorrelationId, output);
+        Member(",\"data\":", output);
+        CanonicalJson.Write(fields.Data, output);
+        Member(",\"occurredAt\":", output);
+        CanonicalJson.WriteString(RecordedAt(fields.OccurredAt), output);
+        Member(",\"recordedAt\":", output);
+        CanonicalJson.WriteString(RecordedAt(fields.RecordedAt), output);
+        Member(",\"role\":", output);
+        Nullable(fields.Role, output);
+        Member(",\"sequence\":", output);
+        CanonicalJson.WriteNumber(fields.Sequence, output);
+        Member(",\"streamId\":", output);
+        CanonicalJson.WriteString(fields.StreamId.ToString("D"), output);
+        Member(",\"type\":", output);
+        CanonicalJson.WriteString(fields.Type, output);
+        Member(",\"user\":", output);
+        Nullable(fields.User, output);
+        Member(",\"version\":", output);
+        CanonicalJson.WriteNumber(fields.Version, output);
+        Member(",\"week\":", output);
+        if (fields.Week is { } week) CanonicalJson.WriteNumber(week, output);
+        else CanonicalJson.Ascii("null", output);
+        CanonicalJson.Ascii("}", output);
+    }
+
+    private static void Member(string text, IBufferWriter<byte> output) => CanonicalJson.Ascii(text, output);
 
     /// <summary>A recorded time as a leaf writes it: UTC, to the microsecond.</summary>
     public static string RecordedAt(DateTimeOffset value) => Instants.Stored(value);
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    private static void Nullable(string? value, IBufferWriter<byte> output)
     {
-        if (value is null) writer.WriteNull(name);
-        else writer.WriteString(name, value);
+        if (value is null) CanonicalJson.Ascii("null", output);
+        else CanonicalJson.WriteString(value, output);
     }
 }

@@ -86,6 +86,14 @@ public class CanonicalJsonTests
     public void Strings_escape_only_what_json_stringify_escapes(string input, string expected) =>
         Assert.Equal(expected, Encoding.UTF8.GetString(Canonical(input)));
 
+    // Whole numbers of up to fifteen digits are copied as written; the rest go through the double, as ECMAScript's do.
+    [Theory]
+    [InlineData("[0,-0,-5,123456789012345,-123456789012345]", "[0,0,-5,123456789012345,-123456789012345]")]
+    [InlineData("[1234567890123456,12345678901234567890,10.0,1e2,-0.0]", "[1234567890123456,12345678901234567000,10,100,0]")]
+    [InlineData("""["plain","é€😂","tab\tin",""]""", "[\"plain\",\"é€😂\",\"tab\\tin\",\"\"]")]
+    public void Whole_numbers_and_plain_strings_keep_their_written_form_only_where_it_is_canonical(string input, string expected) =>
+        Assert.Equal(expected, Encoding.UTF8.GetString(Canonical(input)));
+
     [Fact]
     public void Duplicate_member_names_are_refused_even_when_spelt_differently()
     {
