@@ -20,7 +20,10 @@ public static class WebhookWriteCost
 
     public sealed record Result(Latencies NoneCorrections, Latencies TenCorrections, Latencies NoneJudgements, Latencies TenJudgements, int Enrolled, bool Held);
 
-    public static int WritesNeeded(int writes) => Warm + 2 * writes;
+    public static int WritesNeeded(int writes) => Warm + 2 * Blocks * PerBlock(writes);
+
+    // At least one write a block, so a run with fewer samples than blocks (the smoke test's) still times each way.
+    private static int PerBlock(int writes) => Math.Max(1, writes / Blocks);
 
     public static async Task<Result> MeasureAsync(
         BenchContext context, Uri receiver, IReadOnlyList<PreparedRequest> corrections, IReadOnlyList<PreparedRequest> records,
@@ -35,7 +38,7 @@ public static class WebhookWriteCost
         try
         {
             await api.SendInOrderAsync([.. corrections.Take(Warm), .. records.Take(Warm)], cancellation);
-            var block = writes / Blocks;
+            var block = PerBlock(writes);
             for (var b = 0; b < Blocks; b++)
             {
                 var at = Warm + 2 * b * block;
