@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CaseLedger.Api.Ledger.Leaves;
 using CaseLedger.Api.Ledger.Merkle;
 using CaseLedger.Api.Ledger.Signing;
@@ -28,7 +29,7 @@ public sealed class LedgerSealer(TreeHeadSigner signer, TimeProvider clock) : IP
         if (fresh.Count == 0) return;
 
         var serializer = operations.DocumentStore.Options.Serializer();
-        var hashes = fresh.Select(e => MerkleHash.Leaf(LeafBytes.Of(e, LedgerEvents.DataOf(e, serializer)))).ToList();
+        var hashes = fresh.Select(e => LeafHash(e, serializer)).ToList();
         var append = MerkleAppender.Append(tree.Size, tree.Frontier, hashes);
         operations.QueueSqlCommand(
             $"insert into {LedgerTables.Leaves} (leaf_index, seq_id, stream_id, version, leaf_hash) select * from unnest(?, ?, ?, ?, ?)",
@@ -45,5 +46,13 @@ public sealed class LedgerSealer(TreeHeadSigner signer, TimeProvider clock) : IP
             head.TreeSize, head.RootHash, head.Timestamp, head.KeyId, head.Signature);
 
         tree = new SealedTree(append.Size, append.Frontier, fresh[^1].Sequence);
+    }
+
+    // The body as Marten's serializer writes it (see LedgerEvents.DataOf), parsed only for as long as the leaf is
+    // written: the sealer hashes every event, and a copy of each body to keep would be garbage at once.
+    private static byte[] LeafHash(IEvent e, ISerializer serializer)
+    {
+        using var data = JsonDocument.Parse(serializer.ToJson(e.Data));
+        return MerkleHash.Leaf(LeafBytes.Of(e, data.RootElement));
     }
 }
