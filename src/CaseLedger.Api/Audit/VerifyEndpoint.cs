@@ -44,7 +44,10 @@ public static class VerifyEndpoint
         await using var ledgerSession = session.DocumentStore.QuerySession();
         await using var judgementsSession = session.DocumentStore.QuerySession();
         var ledgerCheck = LedgerChecks.InspectionAsync(id, ledgerSession, signer, cancellation);
-        var current = judgementsSession.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id).ToListAsync(cancellation);
+        // Only what the check compares: the documents' other members would be read and decoded for nothing.
+        var current = judgementsSession.Query<CurrentJudgement>().Where(judgement => judgement.InspectionId == id)
+            .Select(judgement => new JudgementState { Id = judgement.Id, Answer = judgement.Answer, Version = judgement.Version })
+            .ToListAsync(cancellation);
         var viewsCheck = ViewsAsync(id, session, current, schemes, cancellation);
         await Task.WhenAll(ledgerCheck, current, viewsCheck);
         var (streamVersion, storedVersion, judgements, moderations, mismatches) = viewsCheck.Result;
@@ -55,7 +58,7 @@ public static class VerifyEndpoint
 
     /// <summary>The stream replayed and recounted, against the stored views as readers are served them.</summary>
     private static async Task<(long StreamVersion, long StoredVersion, int Judgements, int Moderations, List<Mismatch> Mismatches)> ViewsAsync(
-        Guid id, IQuerySession session, Task<IReadOnlyList<CurrentJudgement>> currentJudgements, ScoringSchemes schemes, CancellationToken cancellation)
+        Guid id, IQuerySession session, Task<IReadOnlyList<JudgementState>> currentJudgements, ScoringSchemes schemes, CancellationToken cancellation)
     {
         var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
         // Found, not assumed first: on a ledger edited in SQL the rows may come back in any order, and a check of
@@ -107,6 +110,14 @@ public static class VerifyEndpoint
     [ProblemResponses(401, 403)]
     public static async Task<IResult> GetWholeLog(IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation) =>
         Results.Ok(await LedgerChecks.WholeLogAsync(session, signer, cancellation));
+
+    /// <summary>A current-judgement document as far as <c>verify</c> holds it against the replay.</summary>
+    private sealed class JudgementState
+    {
+        public Guid Id { get; init; }
+        public Answer Answer { get; init; }
+        public int Version { get; init; }
+    }
 
     private static string Describe(ScopeScore score) =>
         $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
