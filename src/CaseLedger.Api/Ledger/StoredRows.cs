@@ -12,20 +12,24 @@ namespace CaseLedger.Api.Ledger;
 /// </summary>
 public static class StoredRows
 {
+    /// <summary>One stored row's place and the canonical leaf its columns give now.</summary>
+    public sealed record StoredLeaf(long Sequence, Guid StreamId, long Version, byte[] Leaf);
+
     /// <summary>The rows after global sequence <paramref name="afterSequence"/> up to <paramref name="upToSequence"/>,
-    /// in sequence order; of one stream when <paramref name="streamId"/> is given.</summary>
-    public static async Task<IReadOnlyList<LeafFields>> ReadAsync(
+    /// in sequence order, each as the leaf its columns give; of one stream when <paramref name="streamId"/> is given.</summary>
+    public static async Task<IReadOnlyList<StoredLeaf>> LeavesAsync(
         IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, CancellationToken cancellation)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        // Column by column rather than as one JSON object a row: a check reads every event of an inspection, and
-        // building, sending and decoding an object around each row cost more than the row.
+        // Column by column, and each row's leaf written as it is read: a check reads every event of an inspection,
+        // and a JSON object built around each row, or every row's parsed body held until the last is read, cost
+        // more than the rows.
         await using var command = new NpgsqlCommand(
             $"""
-             select seq_id, stream_id, version, type, data::text,
+             select seq_id, stream_id, version, type, data,
                     case when isfinite(timestamp) then (extract(epoch from timestamp) * 1000000)::bigint end,
                     case when timestamp = 'infinity' then 1 when timestamp = '-infinity' then -1 else 0 end,
-                    user_name, headers::text, correlation_id
+                    user_name, headers, correlation_id
                from {schema}.mt_events
               where seq_id > $1 and seq_id <= $2 {(streamId is null ? "" : "and stream_id = $3")}
               order by seq_id
@@ -33,21 +37,19 @@ public static class StoredRows
         command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
         command.Parameters.Add(new NpgsqlParameter { Value = upToSequence });
         if (streamId is { } id) command.Parameters.Add(new NpgsqlParameter { Value = id });
-        var rows = new List<LeafFields>();
+        var leaves = new List<StoredLeaf>();
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var row = new StoredRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), Json(reader.GetString(4)),
+            using var data = reader.GetFieldValue<JsonDocument>(4);
+            using var headers = reader.IsDBNull(8) ? null : reader.GetFieldValue<JsonDocument>(8);
+            var row = new StoredRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), data.RootElement,
                 reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : Json(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9));
-            rows.Add(row.ToFields());
+                headers?.RootElement, reader.IsDBNull(9) ? null : reader.GetString(9));
+            leaves.Add(new StoredLeaf(row.Sequence, row.StreamId, row.Version, LeafBytes.Of(row.ToFields())));
         }
-        return rows;
+        return leaves;
     }
-
-    // The document is left to the collector rather than disposed: the element is the row's data for as long as the
-    // row is held.
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
     private sealed record StoredRow(
         long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,

@@ -1,11 +1,10 @@
-using CaseLedger.Api.Ledger.Leaves;
 using CaseLedger.Api.Ledger.Merkle;
 using CaseLedger.Api.Ledger.Sealing;
 
 namespace CaseLedger.Api.Ledger.Checks;
 
 /// <summary>
-/// Stored rows against sealed leaves, event by event: each row's leaf is recomputed from its columns and must
+/// Stored rows against sealed leaves, event by event: each row's leaf, recomputed from its columns, must
 /// equal the hash it was sealed with, at the place it was sealed; a row the sealer should already have seen but
 /// has no leaf was inserted afterwards; a leaf whose row is gone was deleted.
 /// </summary>
@@ -14,7 +13,7 @@ public static class LeafComparison
     /// <summary>Also gives each row's recomputed leaf hash by sequence, so a caller rebuilding the tree hashes
     /// every row once.</summary>
     public static (int Checked, int NotSealedYet, List<LedgerMismatch> Mismatches, Dictionary<long, byte[]> Recomputed) Compare(
-        IReadOnlyList<LeafFields> rows, IReadOnlyList<SealedLeafRows.SealedLeaf> leaves, long lastSealedSequence)
+        IReadOnlyList<StoredRows.StoredLeaf> rows, IReadOnlyList<SealedLeafRows.SealedLeaf> leaves, long lastSealedSequence)
     {
         var bySequence = leaves.ToDictionary(leaf => leaf.Sequence);
         var mismatches = new List<LedgerMismatch>();
@@ -34,7 +33,7 @@ public static class LeafComparison
             if (leaf.StreamId != row.StreamId || leaf.Version != row.Version)
                 mismatches.Add(new(row.Sequence, row.StreamId, row.Version, "moved",
                     $"stream {leaf.StreamId} version {leaf.Version}", $"stream {row.StreamId} version {row.Version}"));
-            var hash = recomputedHashes[row.Sequence] = MerkleHash.Leaf(LeafBytes.Of(row));
+            var hash = recomputedHashes[row.Sequence] = MerkleHash.Leaf(row.Leaf);
             var recomputed = Convert.ToBase64String(hash);
             if (recomputed != leaf.LeafHash)
                 mismatches.Add(new(row.Sequence, row.StreamId, row.Version, "changed",

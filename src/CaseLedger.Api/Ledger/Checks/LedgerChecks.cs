@@ -17,7 +17,7 @@ public static class LedgerChecks
     public static async Task<LedgerCheck> InspectionAsync(Guid id, IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation)
     {
         var tree = await SealedTree.LoadAsync(session, cancellation);
-        var rows = await StoredRows.ReadAsync(session, id, long.MinValue, long.MaxValue, cancellation);
+        var rows = await StoredRows.LeavesAsync(session, id, long.MinValue, long.MaxValue, cancellation);
         var leaves = await SealedLeafRows.OfStreamAsync(session, id, cancellation);
         var (checkedCount, notSealed, mismatches, _) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
         var head = await StoredHeads.LatestAsync(session, cancellation);
@@ -43,7 +43,7 @@ public static class LedgerChecks
         {
             var leaves = await SealedLeafRows.PageAsync(session, size, Page, cancellation);
             if (leaves.Count == 0) break;
-            var rows = await StoredRows.ReadAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation);
+            var rows = await StoredRows.LeavesAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation);
             var (compared, _, found, recomputed) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
             (checkedCount, afterSequence) = (checkedCount + compared, leaves[^1].Sequence);
             mismatches.AddRange(found);
@@ -63,7 +63,7 @@ public static class LedgerChecks
         if (head is not null && (rootAtHead is null || !rootAtHead.SequenceEqual(head.RootHash)))
             mismatches.Add(new(null, null, null, "tree", $"the signed root {Convert.ToBase64String(head.RootHash)} over {head.TreeSize} leaves",
                 rootAtHead is null ? $"only {size} leaves" : $"the rows rebuild to {Convert.ToBase64String(rootAtHead)}"));
-        var notSealed = (await StoredRows.ReadAsync(session, null, tree.LastSequence, long.MaxValue, cancellation)).Count;
+        var notSealed = (await StoredRows.LeavesAsync(session, null, tree.LastSequence, long.MaxValue, cancellation)).Count;
         return new LedgerCheck(head?.TreeSize, checkedCount, notSealed, mismatches);
     }
 

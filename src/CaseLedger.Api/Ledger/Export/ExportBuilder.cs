@@ -1,5 +1,4 @@
 using CaseLedger.Api.Ledger.Heads;
-using CaseLedger.Api.Ledger.Leaves;
 using CaseLedger.Api.Ledger.Merkle;
 using CaseLedger.Api.Ledger.Sealing;
 using CaseLedger.Api.Ledger.Signing;
@@ -20,7 +19,7 @@ public static class ExportBuilder
         // The head's tree ends at the sequence of its last leaf; rows after that belong to a later head.
         var lastSequence = head.TreeSize == 0 ? long.MinValue
             : (await SealedLeafRows.AtAsync(session, head.TreeSize - 1, cancellation))?.Sequence ?? long.MaxValue;
-        var rows = await StoredRows.ReadAsync(session, inspectionId, long.MinValue, long.MaxValue, cancellation);
+        var rows = await StoredRows.LeavesAsync(session, inspectionId, long.MinValue, long.MaxValue, cancellation);
         var inTree = rows.Where(row => row.Sequence <= lastSequence).ToList();
         var sealedLeaves = (await SealedLeafRows.OfStreamAsync(session, inspectionId, cancellation))
             .Where(leaf => leaf.LeafIndex < head.TreeSize).ToDictionary(leaf => leaf.Sequence);
@@ -30,7 +29,7 @@ public static class ExportBuilder
                 .Concat(since is { } first ? MerkleProofs.NodesForConsistency(first, head.TreeSize) : []),
             cancellation);
 
-        var leavesByRow = inTree.ToDictionary(row => row.Sequence, LeafBytes.Of);
+        var leavesByRow = inTree.ToDictionary(row => row.Sequence, row => row.Leaf);
         var events = inTree.Select(row => (row.Sequence, row.StreamId, row.Version))
             .Concat(sealedLeaves.Values.Where(leaf => !leavesByRow.ContainsKey(leaf.Sequence)).Select(leaf => (leaf.Sequence, leaf.StreamId, leaf.Version)))
             .OrderBy(e => e.Sequence)
