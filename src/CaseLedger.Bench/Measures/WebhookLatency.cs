@@ -47,14 +47,15 @@ public sealed class WebhookLatency : IMeasure
         // The samples each way, as every other latency figure takes: the corrections are paced at 20/s, so each
         // hundred costs ten seconds of the run (five each way), which the default run's ten minutes cannot spare twice.
         var writes = options.Samples;
-        var notices = (int)(NoticesPerSecond * options.LagDuration.TotalSeconds * 1.2);
+        var duration = DeliveryRunFor(options);
+        var notices = (int)(NoticesPerSecond * duration.TotalSeconds * 1.2);
 
         await using var receiver = await BenchReceiver.StartAsync(cancellation);
         var clock = new StopwatchClock();
         var (lagged, laggedJudgements) = await PublishedAsync(context, random, notices, "webhook-lag", cancellation);
         var (paced, pacedJudgements) = await PublishedAsync(context, random, WebhookWriteCost.WritesNeeded(writes), "webhook-writes", cancellation);
         var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, WebhookWriteCost.WritesNeeded(writes), 1, "webhook-judgements");
-        var (load, loadJudgements) = UniformInspection.Plan(context.Frameworks, random, (int)(ViewLag.WritesPerSecond * options.LagDuration.TotalSeconds * 1.2),
+        var (load, loadJudgements) = UniformInspection.Plan(context.Frameworks, random, (int)(ViewLag.WritesPerSecond * duration.TotalSeconds * 1.2),
             ViewLag.Writers, "webhook-load");
         await api.SendInOrderAsync([api.Register(open.Yot), .. api.OpenForJudgements(open), api.Register(load.Yot), .. api.OpenForJudgements(load)], cancellation);
         context.Log("webhooks: inspections prepared");
@@ -89,7 +90,7 @@ public sealed class WebhookLatency : IMeasure
             context.Log("webhooks: write path timed");
 
             var lagNote = $"{product.Lags.Count} corrections of a published inspection's judgements at {NoticesPerSecond}/s, one subscription, under " +
-                          $"{ViewLag.WritesPerSecond} single judgements/s from {ViewLag.Writers} clients for {options.LagDuration.TotalSeconds:0} s; " +
+                          $"{ViewLag.WritesPerSecond} single judgements/s from {ViewLag.Writers} clients for {duration.TotalSeconds:0} s; " +
                           $"timed from each event's recorded time (in its transaction, just before commit); {product.Early + raw.Early} arrived before it, which would be a clock fault";
             var tenWork = "the same requests with no subscription, in alternating blocks (× raw is ten subscriptions' cost over none), one client at a steady rate, deliveries held";
             return
@@ -113,6 +114,11 @@ public sealed class WebhookLatency : IMeasure
             foreach (var id in subscriptions) await api.SendAsync(api.Unsubscribe(Client, id), CancellationToken.None);
         }
     }
+
+    /// <summary>Long enough for as many notices as any other figure has samples (five seconds at the defaults), and no
+    /// longer than the view-lag run: each side of this run took the view-lag run's ten seconds before, twice a scale.</summary>
+    private static TimeSpan DeliveryRunFor(BenchOptions options) =>
+        TimeSpan.FromSeconds(Math.Min(options.LagDuration.TotalSeconds, Math.Ceiling((double)options.Samples / NoticesPerSecond)));
 
     private static async Task<(PlannedInspection, IReadOnlyList<PlannedJudgement>)> PublishedAsync(
         BenchContext context, Random random, int judgements, string label, CancellationToken cancellation)
@@ -150,7 +156,7 @@ public sealed class WebhookLatency : IMeasure
         Func<int, CancellationToken, Task> loadWrite, Func<int, CancellationToken, Task<(TKey Key, long CommittedAt)>> noticeWrite,
         Func<TKey, long?> arrivalOf, CancellationToken cancellation)
     {
-        var duration = context.Options.LagDuration;
+        var duration = DeliveryRunFor(context.Options);
         var committed = new ConcurrentBag<(TKey Key, long CommittedAt)>();
         await Task.WhenAll(
             SteadyRate.RunAsync(loads, ViewLag.Writers, ViewLag.WritesPerSecond, duration, loadWrite, cancellation),
