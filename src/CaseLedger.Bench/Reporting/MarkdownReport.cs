@@ -91,7 +91,7 @@ public static class MarkdownReport
         md.AppendLine($"- CPU: {run.Machine.Cpu}, {run.Machine.Cores} cores; memory {run.Machine.MemoryGb} GB; {run.Machine.Os}, Linux {run.Machine.Kernel}");
         md.AppendLine($"- {string.Join("; ", run.Versions.Select(v => $"{v.Key} {v.Value}"))}");
         var options = scales[0].Options;
-        md.AppendLine($"- Options: seed {options.Seed}; {options.Parallel} inspections loaded at once, {options.RoundSize} to a round; batches of up to {options.BatchSize:N0}; " +
+        md.AppendLine($"- Options: seed {options.Seed}; {options.Parallel} inspections' batches at once (their other requests {Math.Max(Measures.BulkRecording.LoadClients, options.Parallel)} at once), {options.RoundSize} to a round; batches of up to {options.BatchSize:N0}; " +
                       $"{options.Clients} concurrent clients sending {options.SingleRequests:N0} single judgements; {options.Samples} samples per latency figure; " +
                       $"view lag over {options.LagDuration.TotalSeconds:0} s");
         md.AppendLine("- The API runs in Release, in the Development environment (for development tokens), with Solo projection distribution, " +
