@@ -51,6 +51,18 @@ public static class StoredRows
         return leaves;
     }
 
+    /// <summary>How many rows there are after global sequence <paramref name="afterSequence"/>: the whole-log check's
+    /// count of events not sealed yet, which needs no leaf of theirs.</summary>
+    public static async Task<long> CountAfterAsync(IQuerySession session, long afterSequence, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select count(*) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events where seq_id > $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+        await using var reader = await session.ExecuteReaderAsync(command, cancellation);
+        await reader.ReadAsync(cancellation);
+        return reader.GetInt64(0);
+    }
+
     private sealed record StoredRow(
         long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,
         JsonElement? Headers, string? CorrelationId)

@@ -189,8 +189,9 @@ public static class CanonicalJson
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
+        // No leading zero, and zero only unsigned: "-0" is ECMAScript's "0".
         var plain = digits.Length is > 0 and <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
-                    && (digits[0] != (byte)'0' || digits.Length == 1) && !(digits.Length < raw.Length && digits[0] == (byte)'0');
+                    && (digits[0] != (byte)'0' || raw.Length == 1);
         if (plain) output.Write(raw);
         else Ascii(EcmaNumber.Format(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture)), output);
     }

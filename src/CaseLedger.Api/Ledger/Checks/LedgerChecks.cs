@@ -63,7 +63,7 @@ public static class LedgerChecks
         if (head is not null && (rootAtHead is null || !rootAtHead.SequenceEqual(head.RootHash)))
             mismatches.Add(new(null, null, null, "tree", $"the signed root {Convert.ToBase64String(head.RootHash)} over {head.TreeSize} leaves",
                 rootAtHead is null ? $"only {size} leaves" : $"the rows rebuild to {Convert.ToBase64String(rootAtHead)}"));
-        var notSealed = (await StoredRows.LeavesAsync(session, null, tree.LastSequence, long.MaxValue, cancellation)).Count;
+        var notSealed = (int)await StoredRows.CountAfterAsync(session, tree.LastSequence, cancellation);
         return new LedgerCheck(head?.TreeSize, checkedCount, notSealed, mismatches);
     }
 
