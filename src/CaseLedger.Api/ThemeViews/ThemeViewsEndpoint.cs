@@ -73,7 +73,7 @@ public static class ThemeViewsEndpoint
         var actor = Actor.From(http)!;
 
         // Each YOT's latest inspection the caller sees at that moment, from the theme's own timeline.
-        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key(frameworkId, themeId), projection, session, schemes, cancellation);
+        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key(frameworkId, themeId), projection, session, schemes, cancellation, moment);
         var latest = (timeline?.Inspections ?? []).GroupBy(inspection => inspection.Yot.Code)
             .Select(yot => yot.OrderByDescending(inspection => inspection.Chronology)
                 .FirstOrDefault(inspection => TimelineMoment<ThemeFigures>.Of(inspection, inspection.SightFor(actor), moment) is not TimelineMoment<ThemeFigures>.Hidden))

@@ -1,3 +1,4 @@
+using CaseLedger.Api.Scores;
 using CaseLedger.Api.ThemeViews;
 using CaseLedger.Api.Timelines;
 using CaseLedger.Api.YotViews;
@@ -90,6 +91,48 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var after = await LastWrittenAsync(yot);
         Assert.NotEqual(before.Item1, after.Item1);
         Assert.NotEqual(before.Item2, after.Item2);
+    }
+
+    [Fact]
+    public async Task A_theme_read_at_a_moment_leaves_each_yots_superseded_inspections_in_the_database_and_answers_as_over_the_whole_timeline()
+    {
+        // Given: a YOT inspected three times, the first two published, the third open; a moment between the first
+        // publication and the second opening.
+        var yot = $"tl-{Guid.NewGuid():N}"[..20];
+        var (first, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2013-05-06", cases: 2, judgements: 80, Pattern);
+        await app.Host.Publish(first);
+        var between = DateTimeOffset.UtcNow;
+        var (second, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2015-05-04", cases: 2, judgements: 80, Pattern);
+        await app.Host.Publish(second);
+        var (third, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2017-05-01", cases: 2, judgements: 80, Pattern);
+        await app.Host.CaughtUp();
+
+        // Then the read for now keeps the latest published inspection and the open one after it, and the read at the
+        // moment keeps all three: the third is not published, the second not opened then.
+        Assert.Equal([first, second, third], await StoredIdsAsync(yot, null));
+        Assert.Equal([second, third], await StoredIdsAsync(yot, MomentQuery.Moment.Now));
+        Assert.Equal([first, second, third], await StoredIdsAsync(yot, new MomentQuery.Moment(between, null)));
+        Assert.Equal([first, second, third], await StoredIdsAsync(yot, new MomentQuery.Moment(null, between)));
+
+        // And each caller sees what the whole timeline says: the open inspection for its auditors, the latest
+        // published one for a reporting client, and the first as the moment stood.
+        Guid Row(JsonElement view) => view.GetProperty("yots").EnumerateArray()
+            .Single(row => row.GetProperty("code").GetString() == yot).GetProperty("inspectionId").GetGuid();
+        Assert.Equal(third, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}")));
+        Assert.Equal(second, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}", "reporting-1", Roles.ReportingClient)));
+        var at = Uri.EscapeDataString(between.ToString("O"));
+        Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?at={at}", "reporting-1", Roles.ReportingClient)));
+        Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?recordedAt={at}")));
+    }
+
+    /// <summary>This YOT's inspections in the stored theme timeline as the read for <paramref name="moment"/> gets it
+    /// from the database (the whole document for none).</summary>
+    private async Task<Guid[]> StoredIdsAsync(string yot, MomentQuery.Moment? moment)
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key("cci-2009", Theme), app.Host.Services.GetRequiredService<ThemeTimelineProjection>(),
+            session, app.Host.Services.GetRequiredService<ScoringSchemes>(), CancellationToken.None, moment);
+        return [.. timeline!.Inspections.Where(inspection => inspection.Yot.Code == yot).Select(inspection => inspection.Id)];
     }
 
     private async Task<(DateTimeOffset, DateTimeOffset)> LastWrittenAsync(string yot)
