@@ -49,6 +49,16 @@ public static class ViewsConfiguration
             });
             options.Projections.Add(provider.GetRequiredService<YotTimelineProjection>(), ProjectionLifecycle.Async);
             options.Projections.Add(provider.GetRequiredService<ThemeTimelineProjection>(), ProjectionLifecycle.Async);
+            // What the theme view chooses each YOT's latest entry by, as columns: read out of each document's JSON
+            // instead, the choice cost as much as reading every entry whole.
+            options.Schema.For<ThemeTimeline>()
+                .Duplicate(entry => entry.ThemeKey)
+                .Duplicate(entry => entry.YotCode!)
+                .Duplicate(entry => entry.FieldworkOn!)
+                .Duplicate(entry => entry.OpenedAt!)
+                .Duplicate(entry => entry.OpenedRecordedAt!)
+                .Duplicate(entry => entry.PublishedAt!)
+                .Duplicate(entry => entry.PublishedRecordedAt!);
             options.Schema.For<InspectionScores>()
                 .Duplicate(scores => scores.FrameworkId)
                 .Duplicate(scores => scores.Yot.Code);

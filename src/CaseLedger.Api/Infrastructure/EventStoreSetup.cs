@@ -21,8 +21,9 @@ public static class EventStoreSetup
                 "No database configured: set ConnectionStrings__CaseLedger (ops/run and ops/test do this for you).");
 
         var distribution = builder.Configuration.GetValue("CaseLedger:Projections:Distribution", ProjectionDistribution.Solo);
-        // Registered before Marten and Wolverine, so it runs before any daemon or agent starts (see CompositeUpgrade).
+        // Registered before Marten and Wolverine, so they run before any daemon or agent starts (see each).
         builder.Services.AddHostedService(_ => new Admin.CompositeUpgrade(connectionString));
+        builder.Services.AddHostedService(_ => new Admin.ThemeEntriesUpgrade(connectionString));
 
         var marten = builder.Services.AddMarten(options =>
             {

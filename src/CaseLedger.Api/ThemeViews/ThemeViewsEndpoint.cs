@@ -72,9 +72,9 @@ public static class ThemeViewsEndpoint
         if (theme is null && standard is null) return Rejection.NotFound($"Framework '{frameworkId}' has no scored theme or rated standard '{themeId}'.").ToResult();
         var actor = Actor.From(http)!;
 
-        // Each YOT's latest inspection the caller sees at that moment, from the theme's own timeline.
-        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key(frameworkId, themeId), projection, session, schemes, cancellation, moment);
-        var latest = (timeline?.Inspections ?? []).GroupBy(inspection => inspection.Yot.Code)
+        // Each YOT's latest inspection the caller sees at that moment, from the theme's own entries.
+        var entries = await ThemeEntries.LatestPerYotAsync(frameworkId, themeId, moment, projection, session, schemes, cancellation);
+        var latest = entries.GroupBy(inspection => inspection.Yot.Code)
             .Select(yot => yot.OrderByDescending(inspection => inspection.Chronology)
                 .FirstOrDefault(inspection => TimelineMoment<ThemeFigures>.Of(inspection, inspection.SightFor(actor), moment) is not TimelineMoment<ThemeFigures>.Hidden))
             .OfType<TimelineInspection<ThemeFigures>>();

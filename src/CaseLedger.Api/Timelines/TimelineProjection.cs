@@ -30,7 +30,7 @@ public abstract class TimelineProjection<TTimeline, TFigures> : MultiStreamProje
     protected ScoringSchemes Schemes { get; }
 
     /// <summary>The timelines an inspection of this framework and YOT belongs to.</summary>
-    public abstract IEnumerable<string> KeysOf(string frameworkId, YotReference yot);
+    public abstract IEnumerable<string> KeysOf(Guid inspectionId, string frameworkId, YotReference yot);
 
     /// <summary>What a timeline keeps of the inspection as it stood right after a publication or correction.</summary>
     protected abstract TFigures FiguresOf(string key, InspectionAtMoment then);
@@ -101,11 +101,11 @@ public abstract class TimelineProjection<TTimeline, TFigures> : MultiStreamProje
         IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation = default)
     {
         var placed = events.Select(e => e.Data).OfType<InspectionOpened>().DistinctBy(opened => opened.InspectionId)
-            .ToDictionary(opened => opened.InspectionId, opened => (IReadOnlyList<string>)[.. KeysOf(opened.FrameworkId, opened.Yot)]);
+            .ToDictionary(opened => opened.InspectionId, opened => (IReadOnlyList<string>)[.. KeysOf(opened.InspectionId, opened.FrameworkId, opened.Yot)]);
         var unknown = events.Select(e => e.StreamId).Where(id => !placed.ContainsKey(id)).Distinct().ToArray();
         if (unknown.Length > 0)
             foreach (var header in await session.LoadManyAsync<InspectionHeader>(cancellation, unknown))
-                placed[header.Id] = [.. KeysOf(header.FrameworkId, header.Yot)];
+                placed[header.Id] = [.. KeysOf(header.Id, header.FrameworkId, header.Yot)];
         return placed;
     }
 

@@ -6,58 +6,84 @@ using Npgsql;
 namespace CaseLedger.Api.Timelines;
 
 /// <summary>
-/// A timeline as the ledger stands, even when the daemon has not applied the latest events yet: the stored document
+/// Timelines as the ledger stands, even when the daemon has not applied the latest events yet: the stored documents
 /// plus the projection's own fold over the openings, publications and corrections past the projection's progress.
-/// Those are a handful at most, so a read stays one document and one small query. While the timeline itself is
-/// rebuilt, the fold covers what the rebuild has not reached: slower, never partial.
+/// Those are a handful at most, so a read stays its documents and one small query. While the timelines themselves
+/// are rebuilt, the fold covers what the rebuild has not reached: slower, never partial.
 /// </summary>
 public static class TimelineReads
 {
-    /// <param name="latestPerYotAt">For a view of each YOT's latest inspection at this moment: the stored timeline
-    /// keeps only the inspections that can be that (<see cref="LatestPerYot"/>), so the read stays the same size however
-    /// many inspections each YOT has had.</param>
+    /// <summary>The one timeline at <paramref name="key"/>.</summary>
     public static async Task<TTimeline?> CaughtUpAsync<TTimeline, TFigures>(
-        string key, TimelineProjection<TTimeline, TFigures> projection, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation,
-        MomentQuery.Moment? latestPerYotAt = null)
+        string key, TimelineProjection<TTimeline, TFigures> projection, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
         where TTimeline : Timeline<TFigures>, new()
     {
-        // The document and the projection's progress in one statement, so from one snapshot: a rebuild deletes the
-        // documents and the progress, and two reads either side of it would pair a deleted document with the old
-        // progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at
-        // all beside a progress past zero is read as the rebuild's start, from the first event.
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName;
-        await using var command = new NpgsqlCommand(
-            $"""
-             select
-               (select coalesce(min(last_seq_id), 0) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_event_progression where name like @progression),
-               exists (select 1 from {table}),
-               (select {(latestPerYotAt is null ? "t.data" : LatestPerYot.Document)} from {table} t where t.id = @key)
-             """);
-        command.Parameters.AddWithValue("progression", projection.Name + ":%");
-        command.Parameters.AddWithValue("key", key);
-        if (latestPerYotAt is not null) command.Parameters.AddRange(LatestPerYot.Parameters(latestPerYotAt));
-        long progress;
-        TTimeline? timeline;
-        await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
-        {
-            await reader.ReadAsync(cancellation);
-            progress = reader.GetBoolean(1) ? reader.GetInt64(0) : 0;
-            timeline = await reader.IsDBNullAsync(2, cancellation) ? null : session.DocumentStore.Options.Serializer().FromJson<TTimeline>(reader, 2);
-        }
+        var timelines = await CaughtUpAsync(projection, $"select t.data from {table} t where t.id = @key", [new NpgsqlParameter("key", key)],
+            candidate => candidate == key, session, schemes, cancellation);
+        return timelines.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// The timelines <paramref name="stored"/> selects (a query of <c>data</c> from the timelines' table), caught up
+    /// with the events past the projection's progress for every key <paramref name="wanted"/> takes, by key.
+    /// </summary>
+    public static async Task<Dictionary<string, TTimeline>> CaughtUpAsync<TTimeline, TFigures>(
+        TimelineProjection<TTimeline, TFigures> projection, string stored, IEnumerable<NpgsqlParameter> parameters, Func<string, bool> wanted,
+        IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        where TTimeline : Timeline<TFigures>, new()
+    {
+        var (progress, timelines) = await StoredAsync<TTimeline, TFigures>(projection.Name, stored, parameters, session, cancellation);
         var pending = await session.Events.QueryAllRawEvents()
             .Where(e => e.Sequence > progress)
             .Where(e => e.EventTypesAre(typeof(InspectionOpened), typeof(InspectionPublished), typeof(PublishedJudgementCorrected)))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellation);
-        if (pending.Count == 0) return timeline;
+        if (pending.Count == 0) return timelines;
 
         var placed = await projection.PlaceAsync(session, pending, cancellation);
-        var mine = pending.Where(e => placed.GetValueOrDefault(e.StreamId)?.Contains(key) == true).ToList();
+        var mine = pending.SelectMany(e => (placed.GetValueOrDefault(e.StreamId) ?? []).Where(wanted).Select(key => (Key: key, Event: e))).ToList();
         var figures = new TimelineFigures(session, schemes);
-        await figures.PrepareAsync(mine, cancellation);
-        foreach (var e in mine)
-            timeline = projection.Evolve(timeline, key, e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
-        return timeline;
+        await figures.PrepareAsync(mine.Select(placing => placing.Event).Distinct(), cancellation);
+        foreach (var (key, e) in mine)
+        {
+            var evolved = projection.Evolve(timelines.GetValueOrDefault(key), key,
+                e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
+            if (evolved is not null) timelines[key] = evolved;
+        }
+        return timelines;
+    }
+
+    /// <summary>
+    /// The documents and the projection's progress in one statement, so from one snapshot: a rebuild deletes the
+    /// documents and the progress, and two reads either side of it would pair a deleted document with the old
+    /// progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at all
+    /// beside a progress past zero is read as the rebuild's start, from the first event.
+    /// </summary>
+    private static async Task<(long Progress, Dictionary<string, TTimeline> Timelines)> StoredAsync<TTimeline, TFigures>(
+        string projectionName, string stored, IEnumerable<NpgsqlParameter> parameters, IQuerySession session, CancellationToken cancellation)
+        where TTimeline : Timeline<TFigures>
+    {
+        var options = session.DocumentStore.Options;
+        var table = options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName;
+        await using var command = new NpgsqlCommand(
+            $"""
+             select progress.last_seq_id, exists (select 1 from {table}), kept.data
+             from (select coalesce(min(last_seq_id), 0) as last_seq_id from {options.Events.DatabaseSchemaName}.mt_event_progression where name like @progression) progress
+             left join lateral ({stored}) kept on true
+             """);
+        command.Parameters.AddWithValue("progression", projectionName + ":%");
+        foreach (var parameter in parameters) command.Parameters.Add(parameter);
+        var (progress, timelines, serializer) = (0L, new Dictionary<string, TTimeline>(), options.Serializer());
+        await using var reader = await session.ExecuteReaderAsync(command, cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            progress = reader.GetBoolean(1) ? reader.GetInt64(0) : 0;
+            if (await reader.IsDBNullAsync(2, cancellation)) continue;
+            var timeline = serializer.FromJson<TTimeline>(reader, 2);
+            timelines[timeline.Id] = timeline;
+        }
+        return (progress, timelines);
     }
 
     private static IEvent Figured<T>(T data, IEvent e) where T : notnull =>

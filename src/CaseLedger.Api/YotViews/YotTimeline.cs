@@ -25,7 +25,7 @@ public sealed class YotTimelineProjection : TimelineProjection<YotTimeline, YotF
     {
     }
 
-    public override IEnumerable<string> KeysOf(string frameworkId, YotReference yot) => [yot.Code];
+    public override IEnumerable<string> KeysOf(Guid inspectionId, string frameworkId, YotReference yot) => [yot.Code];
 
     protected override YotFigures FiguresOf(string key, InspectionAtMoment then) => YotFigures.Of(then);
 }

@@ -14,7 +14,7 @@ namespace CaseLedger.Tests.Admin;
 public sealed class CompositeUpgradeTests(AppFixture app)
 {
     private static readonly string Composite = ProjectionStatus.ShardOf(ProjectionStatus.PerInspection);
-    private static readonly string Connection = Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")!;
+    private static readonly string Connection = RawSql.Connection;
 
     [Fact]
     public async Task Members_progress_without_the_composites_is_forgotten_so_the_composite_rebuilds_and_agrees()
@@ -26,7 +26,7 @@ public sealed class CompositeUpgradeTests(AppFixture app)
 
         // The state of a database written before the composite existed: the members' rows, none of the composite's.
         await daemon.StopAgentAsync(Composite);
-        await ExecuteAsync($"delete from {EventStoreSetup.Schema}.mt_event_progression where name = '{Composite}'");
+        await RawSql.ExecuteAsync($"delete from {EventStoreSetup.Schema}.mt_event_progression where name = '{Composite}'");
 
         Assert.Equal(3, await CompositeUpgrade.ForgetMembersOfAbsentCompositeAsync(Connection, CancellationToken.None));
         await daemon.StartAgentAsync(Composite, CancellationToken.None);
@@ -38,14 +38,6 @@ public sealed class CompositeUpgradeTests(AppFixture app)
         Assert.True((await app.Host.GetJson($"/inspections/{id}/verify")).GetProperty("agrees").GetBoolean());
         // Once the composite has its row, nothing is forgotten again.
         Assert.Equal(0, await CompositeUpgrade.ForgetMembersOfAbsentCompositeAsync(Connection, CancellationToken.None));
-    }
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Connection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<Dictionary<string, long>> ProgressAsync()

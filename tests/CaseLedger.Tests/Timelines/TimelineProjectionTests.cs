@@ -27,7 +27,7 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var summary = await app.Host.GetJson($"/inspections/{id}");
 
         // Then the YOT's timeline holds it with its publication, and so does every theme timeline of its framework.
-        var stored = await StoredAsync(yot);
+        var stored = await StoredAsync(yot, id);
         var inspection = Assert.Single(stored.Yot!.Inspections);
         Assert.Equal(id, inspection.Id);
         var publication = Assert.Single(inspection.Points);
@@ -35,7 +35,7 @@ public sealed class TimelineProjectionTests(AppFixture app)
         foreach (var theme in app.Host.Framework("cci-2009").Themes.Where(theme => theme.JudgedBy is null))
         {
             await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-            var timeline = await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", theme.Id));
+            var timeline = await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", theme.Id, id));
             Assert.Single(timeline!.Find(id)!.Points);
         }
 
@@ -55,7 +55,7 @@ public sealed class TimelineProjectionTests(AppFixture app)
                 s.StatusCodeShouldBeOk();
             });
         await app.Host.CaughtUp();
-        Assert.Equal(stored.Json, (await StoredAsync(yot)).Json);
+        Assert.Equal(stored.Json, (await StoredAsync(yot, id)).Json);
         Assert.Equal(live, (await app.Host.GetText($"/yots/{yot}"), await app.Host.GetText($"/themes/cci-2009/{Theme}")));
     }
 
@@ -66,7 +66,7 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var yot = $"tl-{Guid.NewGuid():N}"[..20];
         var (id, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2013-06-03", cases: 2, judgements: 10, Pattern);
         await app.Host.CaughtUp();
-        var before = await LastWrittenAsync(yot);
+        var before = await LastWrittenAsync(yot, id);
 
         // When a batch of judgements is recorded and the daemon has applied it
         var sample = JsonSerializer.Deserialize<SampledCase[]>((await app.Host.GetJson($"/inspections/{id}")).GetProperty("sample").GetRawText(),
@@ -83,18 +83,18 @@ public sealed class TimelineProjectionTests(AppFixture app)
 
         // Then neither the YOT's timeline nor its theme's was written again: the daemon hands the projections only
         // openings, publications and corrections.
-        Assert.Equal(before, await LastWrittenAsync(yot));
+        Assert.Equal(before, await LastWrittenAsync(yot, id));
 
         // And a publication does write both, so the check above could have seen a write.
         await app.Host.Publish(id);
         await app.Host.CaughtUp();
-        var after = await LastWrittenAsync(yot);
+        var after = await LastWrittenAsync(yot, id);
         Assert.NotEqual(before.Item1, after.Item1);
         Assert.NotEqual(before.Item2, after.Item2);
     }
 
     [Fact]
-    public async Task A_theme_read_at_a_moment_leaves_each_yots_superseded_inspections_in_the_database_and_answers_as_over_the_whole_timeline()
+    public async Task A_theme_read_at_a_moment_takes_only_the_entries_that_can_be_each_yots_latest_and_answers_as_every_entry_would()
     {
         // Given: a YOT inspected three times, the first two published, the third open; a moment between the first
         // publication and the second opening.
@@ -107,14 +107,15 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var (third, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2017-05-01", cases: 2, judgements: 80, Pattern);
         await app.Host.CaughtUp();
 
-        // Then the read for now keeps the latest published inspection and the open one after it, and the read at the
-        // moment in either time keeps only the first, the others not opened then.
-        Assert.Equal([first, second, third], await StoredIdsAsync(yot, null));
+        // Then each inspection has its entry in the theme; the read for now takes the latest published inspection and
+        // the open one after it, and the read at the moment in either time only the first, the others not opened then.
+        await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+            Assert.Equal(3, (await session.LoadManyAsync<ThemeTimeline>([.. new[] { first, second, third }.Select(id => ThemeTimeline.Key("cci-2009", Theme, id))])).Count);
         Assert.Equal([second, third], await StoredIdsAsync(yot, MomentQuery.Moment.Now));
         Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(between, null)));
         Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(null, between)));
 
-        // And each caller sees what the whole timeline says: the open inspection for its auditors, the latest
+        // And each caller sees what every entry says: the open inspection for its auditors, the latest
         // published one for a reporting client, and the first as the moment stood.
         Guid Row(JsonElement view) => view.GetProperty("yots").EnumerateArray()
             .Single(row => row.GetProperty("code").GetString() == yot).GetProperty("inspectionId").GetGuid();
@@ -125,31 +126,31 @@ public sealed class TimelineProjectionTests(AppFixture app)
         Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?recordedAt={at}")));
     }
 
-    /// <summary>This YOT's inspections in the stored theme timeline as the read for <paramref name="moment"/> gets it
-    /// from the database (the whole document for none).</summary>
-    private async Task<Guid[]> StoredIdsAsync(string yot, MomentQuery.Moment? moment)
+    /// <summary>This YOT's entries in the theme that the view's read at <paramref name="moment"/> takes from the
+    /// database.</summary>
+    private async Task<Guid[]> StoredIdsAsync(string yot, MomentQuery.Moment moment)
     {
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var timeline = await TimelineReads.CaughtUpAsync(ThemeTimeline.Key("cci-2009", Theme), app.Host.Services.GetRequiredService<ThemeTimelineProjection>(),
-            session, app.Host.Services.GetRequiredService<ScoringSchemes>(), CancellationToken.None, moment);
-        return [.. timeline!.Inspections.Where(inspection => inspection.Yot.Code == yot).Select(inspection => inspection.Id)];
+        var entries = await ThemeEntries.LatestPerYotAsync("cci-2009", Theme, moment, app.Host.Services.GetRequiredService<ThemeTimelineProjection>(),
+            session, app.Host.Services.GetRequiredService<ScoringSchemes>(), CancellationToken.None);
+        return [.. entries.Where(inspection => inspection.Yot.Code == yot).OrderBy(inspection => inspection.Chronology).Select(inspection => inspection.Id)];
     }
 
-    private async Task<(DateTimeOffset, DateTimeOffset)> LastWrittenAsync(string yot)
+    private async Task<(DateTimeOffset, DateTimeOffset)> LastWrittenAsync(string yot, Guid id)
     {
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var yotTimeline = (await session.LoadAsync<YotTimeline>(yot))!;
-        var themeTimeline = (await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme)))!;
+        var themeTimeline = (await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme, id)))!;
         return ((await session.MetadataForAsync(yotTimeline))!.LastModified, (await session.MetadataForAsync(themeTimeline))!.LastModified);
     }
 
     private sealed record Stored(YotTimeline? Yot, string? Json);
 
-    private async Task<Stored> StoredAsync(string yot)
+    private async Task<Stored> StoredAsync(string yot, Guid id)
     {
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var json = await session.Json.FindByIdAsync<YotTimeline>(yot);
-        var theme = await session.Json.FindByIdAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme));
+        var theme = await session.Json.FindByIdAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme, id));
         return new Stored(await session.LoadAsync<YotTimeline>(yot), json + theme?.Length);
     }
 
@@ -161,7 +162,7 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var yotTimeline = (await session.LoadAsync<YotTimeline>(yot))!;
         var mine = yotTimeline.Find(id)!;
         mine.Points = [.. mine.Points.Select(point => point with { Figures = new YotFigures([], null) })];
-        var themeTimeline = (await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme)))!;
+        var themeTimeline = (await session.LoadAsync<ThemeTimeline>(ThemeTimeline.Key("cci-2009", Theme, id)))!;
         var there = themeTimeline.Find(id)!;
         there.Points = [.. there.Points.Select(point => point with { Figures = new ThemeFigures(null, null, null) })];
         session.Store(yotTimeline);
