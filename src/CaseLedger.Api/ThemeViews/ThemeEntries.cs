@@ -1,3 +1,5 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Scores;
 using CaseLedger.Api.Timelines;
 using Npgsql;
@@ -20,10 +22,16 @@ public static class ThemeEntries
     {
         var theme = ThemeTimeline.Theme(frameworkId, themeId);
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ThemeTimeline)).TableName.QualifiedName;
-        var timelines = await TimelineReads.CaughtUpAsync(projection, Candidates(table),
-            [new NpgsqlParameter("theme", theme), Time("at", moment.At), Time("recorded_at", moment.RecordedAt)],
-            key => key.StartsWith(theme + "/", StringComparison.Ordinal), session, schemes, cancellation);
-        return [.. timelines.Values.SelectMany(timeline => timeline.Inspections)];
+        var (progress, entries) = await TimelineReads.StoredAsync<ThemeTimeline, ThemeFigures>(projection.Name, Candidates(table),
+            [new NpgsqlParameter("theme", theme), Time("at", moment.At), Time("recorded_at", moment.RecordedAt)], session, cancellation);
+        var pending = await TimelineReads.PendingAsync(projection, progress, key => key.StartsWith(theme + "/", StringComparison.Ordinal), session, cancellation);
+        // The same choice over what the daemon has not applied, before any figures are read for it: while the entries
+        // are rebuilt, every opening and publication of the framework is pending, and each publication's figures cost
+        // a read of its inspection's scores.
+        var superseded = Superseded(projection, entries, pending, moment);
+        foreach (var key in superseded) entries.Remove(key);
+        await TimelineReads.FoldAsync(projection, entries, [.. pending.Where(placing => !superseded.Contains(placing.Key))], session, schemes, cancellation);
+        return [.. entries.Values.SelectMany(entry => entry.Inspections)];
     }
 
     /// <summary>
@@ -47,6 +55,42 @@ public static class ThemeEntries
            and not coalesce(t.opened_at - interval '2 microseconds' > @at::timestamptz
              or t.opened_recorded_at - interval '2 microseconds' > @recorded_at::timestamptz, false)
          """;
+
+    /// <summary>The keys the choice leaves out among the entries chosen and the openings and publications pending:
+    /// <see cref="Candidates"/>'s rule, to the tick.</summary>
+    private static HashSet<string> Superseded(
+        ThemeTimelineProjection projection, Dictionary<string, ThemeTimeline> entries, IReadOnlyList<(string Key, IEvent Event)> pending, MomentQuery.Moment moment)
+    {
+        var facts = entries.Where(pair => pair.Value.Inspections.Count > 0).ToDictionary(pair => pair.Key, pair => Facts.Of(pair.Value.Inspections[0]));
+        foreach (var (key, e) in pending)
+            if (e.Data is InspectionOpened && !facts.ContainsKey(key) && projection.Evolve(null, key, e)?.Inspections is [var opened])
+                facts[key] = Facts.Of(opened);
+            else if (e.Data is InspectionPublished && facts.TryGetValue(key, out var known) && known.PublishedAt is null)
+                facts[key] = known with { PublishedAt = EventMetadata.OccurredAt(e), PublishedRecordedAt = e.Timestamp };
+
+        bool Takes(DateTimeOffset occurred, DateTimeOffset recorded) =>
+            (moment.At is not { } at || occurred <= at) && (moment.RecordedAt is not { } was || recorded <= was);
+        var latest = facts.Values
+            .Where(fact => fact is { PublishedAt: { } published, PublishedRecordedAt: { } recorded }
+                           && Takes(fact.OpenedAt, fact.OpenedRecordedAt) && Takes(published, recorded))
+            .GroupBy(fact => fact.Yot).ToDictionary(yot => yot.Key, yot => yot.Max(fact => fact.Order));
+        return [.. facts.Where(pair => !Takes(pair.Value.OpenedAt, pair.Value.OpenedRecordedAt)
+                || (latest.TryGetValue(pair.Value.Yot, out var newest) && pair.Value.Order.CompareTo(newest) < 0))
+            .Select(pair => pair.Key)];
+    }
+
+    /// <summary>What the choice reads of an entry: its YOT, its order without the id, and its four times.</summary>
+    private sealed record Facts(
+        string Yot, (DateOnly, DateTimeOffset, DateTimeOffset) Order, DateTimeOffset OpenedAt, DateTimeOffset OpenedRecordedAt,
+        DateTimeOffset? PublishedAt, DateTimeOffset? PublishedRecordedAt)
+    {
+        public static Facts Of(TimelineInspection<ThemeFigures> inspection)
+        {
+            var (fieldwork, openedAt, recordedAt, _) = inspection.Chronology;
+            return new(inspection.Yot.Code, (fieldwork, openedAt, recordedAt), inspection.OpenedAt, inspection.OpenedRecordedAt,
+                inspection.Publication?.OccurredAt, inspection.Publication?.RecordedAt);
+        }
+    }
 
     private static NpgsqlParameter Time(string name, DateTimeOffset? time) =>
         new(name, NpgsqlDbType.TimestampTz) { Value = time is { } value ? value.ToUniversalTime().AddTicks(-(value.Ticks % 10)) : DBNull.Value };

@@ -19,48 +19,55 @@ public static class TimelineReads
         where TTimeline : Timeline<TFigures>, new()
     {
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName;
-        var timelines = await CaughtUpAsync(projection, $"select t.data from {table} t where t.id = @key", [new NpgsqlParameter("key", key)],
-            candidate => candidate == key, session, schemes, cancellation);
+        var (progress, timelines) = await StoredAsync<TTimeline, TFigures>(
+            projection.Name, $"select t.data from {table} t where t.id = @key", [new NpgsqlParameter("key", key)], session, cancellation);
+        await FoldAsync(projection, timelines, await PendingAsync(projection, progress, candidate => candidate == key, session, cancellation),
+            session, schemes, cancellation);
         return timelines.GetValueOrDefault(key);
     }
 
-    /// <summary>
-    /// The timelines <paramref name="stored"/> selects (a query of <c>data</c> from the timelines' table), caught up
-    /// with the events past the projection's progress for every key <paramref name="wanted"/> takes, by key.
-    /// </summary>
-    public static async Task<Dictionary<string, TTimeline>> CaughtUpAsync<TTimeline, TFigures>(
-        TimelineProjection<TTimeline, TFigures> projection, string stored, IEnumerable<NpgsqlParameter> parameters, Func<string, bool> wanted,
-        IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+    /// <summary>The openings, publications and corrections past <paramref name="progress"/>, in ledger order, each
+    /// with every key <paramref name="wanted"/> takes of those it belongs to.</summary>
+    public static async Task<IReadOnlyList<(string Key, IEvent Event)>> PendingAsync<TTimeline, TFigures>(
+        TimelineProjection<TTimeline, TFigures> projection, long progress, Func<string, bool> wanted, IQuerySession session, CancellationToken cancellation)
         where TTimeline : Timeline<TFigures>, new()
     {
-        var (progress, timelines) = await StoredAsync<TTimeline, TFigures>(projection.Name, stored, parameters, session, cancellation);
         var pending = await session.Events.QueryAllRawEvents()
             .Where(e => e.Sequence > progress)
             .Where(e => e.EventTypesAre(typeof(InspectionOpened), typeof(InspectionPublished), typeof(PublishedJudgementCorrected)))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellation);
-        if (pending.Count == 0) return timelines;
-
+        if (pending.Count == 0) return [];
         var placed = await projection.PlaceAsync(session, pending, cancellation);
-        var mine = pending.SelectMany(e => (placed.GetValueOrDefault(e.StreamId) ?? []).Where(wanted).Select(key => (Key: key, Event: e))).ToList();
+        return [.. pending.SelectMany(e => (placed.GetValueOrDefault(e.StreamId) ?? []).Where(wanted).Select(key => (key, e)))];
+    }
+
+    /// <summary>Folds <paramref name="pending"/> onto <paramref name="timelines"/> with the projection's own
+    /// <c>Evolve</c>, each publication and correction with the figures it left.</summary>
+    public static async Task FoldAsync<TTimeline, TFigures>(
+        TimelineProjection<TTimeline, TFigures> projection, Dictionary<string, TTimeline> timelines, IReadOnlyList<(string Key, IEvent Event)> pending,
+        IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        where TTimeline : Timeline<TFigures>, new()
+    {
+        if (pending.Count == 0) return;
         var figures = new TimelineFigures(session, schemes);
-        await figures.PrepareAsync(mine.Select(placing => placing.Event).Distinct(), cancellation);
-        foreach (var (key, e) in mine)
+        await figures.PrepareAsync(pending.Select(placing => placing.Event).Distinct(), cancellation);
+        foreach (var (key, e) in pending)
         {
             var evolved = projection.Evolve(timelines.GetValueOrDefault(key), key,
                 e.Data is InspectionOpened ? e : Figured(await projection.FigureAsync(key, e, figures, cancellation), e));
             if (evolved is not null) timelines[key] = evolved;
         }
-        return timelines;
     }
 
     /// <summary>
-    /// The documents and the projection's progress in one statement, so from one snapshot: a rebuild deletes the
+    /// The timelines <paramref name="stored"/> selects (a query of <c>data</c> from the timelines' table), by key, and
+    /// the projection's progress, in one statement, so from one snapshot: a rebuild deletes the
     /// documents and the progress, and two reads either side of it would pair a deleted document with the old
     /// progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at all
     /// beside a progress past zero is read as the rebuild's start, from the first event.
     /// </summary>
-    private static async Task<(long Progress, Dictionary<string, TTimeline> Timelines)> StoredAsync<TTimeline, TFigures>(
+    public static async Task<(long Progress, Dictionary<string, TTimeline> Timelines)> StoredAsync<TTimeline, TFigures>(
         string projectionName, string stored, IEnumerable<NpgsqlParameter> parameters, IQuerySession session, CancellationToken cancellation)
         where TTimeline : Timeline<TFigures>
     {
