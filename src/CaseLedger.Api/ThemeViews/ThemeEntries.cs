@@ -58,7 +58,7 @@ public static class ThemeEntries
 
     /// <summary>The keys the choice leaves out among the entries chosen and the openings and publications pending:
     /// <see cref="Candidates"/>'s rule, to the tick.</summary>
-    private static HashSet<string> Superseded(
+    internal static HashSet<string> Superseded(
         ThemeTimelineProjection projection, Dictionary<string, ThemeTimeline> entries, IReadOnlyList<(string Key, IEvent Event)> pending, MomentQuery.Moment moment)
     {
         var facts = entries.Where(pair => pair.Value.Inspections.Count > 0).ToDictionary(pair => pair.Key, pair => Facts.Of(pair.Value.Inspections[0]));

@@ -1,9 +1,7 @@
-using CaseLedger.Api.Admin;
 using CaseLedger.Api.Scores;
 using CaseLedger.Api.ThemeViews;
 using CaseLedger.Api.Timelines;
 using CaseLedger.Api.YotViews;
-using JasperFx.Events.Daemon;
 
 namespace CaseLedger.Tests.Timelines;
 
@@ -98,8 +96,21 @@ public sealed class TimelineProjectionTests(AppFixture app)
     [Fact]
     public async Task A_theme_read_at_a_moment_takes_only_the_entries_that_can_be_each_yots_latest_and_answers_as_every_entry_would()
     {
-        // Given: a YOT inspected three times, the first two published, the third open; a moment between the first
-        // publication and the second opening.
+        // Given: a YOT inspected three times, the first two published, the third open.
+        var inspected = await GivenInspectedThriceAsync();
+        await app.Host.CaughtUp();
+
+        // Then each inspection has its entry in the theme, and the read chooses from them.
+        Assert.Equal(3, await StoredEntriesAsync(inspected));
+        await AssertChosenAsync(inspected);
+    }
+
+    private sealed record Inspected(string Yot, Guid First, Guid Second, Guid Third, DateTimeOffset Between);
+
+    /// <summary>A YOT inspected three times, the first two published and the third open, and a moment between the
+    /// first publication and the second opening (as <see cref="ThemeEntriesChoiceTests"/> has them pending).</summary>
+    private async Task<Inspected> GivenInspectedThriceAsync()
+    {
         var yot = $"tl-{Guid.NewGuid():N}"[..20];
         var (first, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2013-05-06", cases: 2, judgements: 80, Pattern);
         await app.Host.Publish(first);
@@ -107,18 +118,26 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var (second, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2015-05-04", cases: 2, judgements: 80, Pattern);
         await app.Host.Publish(second);
         var (third, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2017-05-01", cases: 2, judgements: 80, Pattern);
-        await app.Host.CaughtUp();
+        return new Inspected(yot, first, second, third, between);
+    }
 
-        // Then each inspection has its entry in the theme; the read for now takes the latest published inspection and
-        // the open one after it, and the read at the moment in either time only the first, the others not opened then.
-        await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-            Assert.Equal(3, (await session.LoadManyAsync<ThemeTimeline>([.. new[] { first, second, third }.Select(id => ThemeTimeline.Key("cci-2009", Theme, id))])).Count);
+    private async Task<int> StoredEntriesAsync(Inspected inspected)
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.LoadManyAsync<ThemeTimeline>(
+            [.. new[] { inspected.First, inspected.Second, inspected.Third }.Select(id => ThemeTimeline.Key("cci-2009", Theme, id))])).Count;
+    }
+
+    /// <summary>The read for now takes the latest published inspection and the open one after it, and the read at the
+    /// moment in either time only the first, the others not opened then; each caller sees what every entry says: the
+    /// open inspection for its auditors, the latest published one for a reporting client, the first as it stood.</summary>
+    private async Task AssertChosenAsync(Inspected inspected)
+    {
+        var (yot, first, second, third, between) = inspected;
         Assert.Equal([second, third], await StoredIdsAsync(yot, MomentQuery.Moment.Now));
         Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(between, null)));
         Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(null, between)));
 
-        // And each caller sees what every entry says: the open inspection for its auditors, the latest
-        // published one for a reporting client, and the first as the moment stood.
         Guid Row(JsonElement view) => view.GetProperty("yots").EnumerateArray()
             .Single(row => row.GetProperty("code").GetString() == yot).GetProperty("inspectionId").GetGuid();
         Assert.Equal(third, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}")));
@@ -126,46 +145,6 @@ public sealed class TimelineProjectionTests(AppFixture app)
         var at = Uri.EscapeDataString(between.ToString("O"));
         Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?at={at}", "reporting-1", Roles.ReportingClient)));
         Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?recordedAt={at}")));
-    }
-
-    [Fact]
-    public async Task While_the_daemon_is_behind_a_theme_read_makes_the_same_choice_over_what_it_has_not_applied()
-    {
-        // Given: the theme entries' daemon stopped, and the same three inspections of one YOT as above.
-        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        var shard = ProjectionStatus.ShardOf(ThemeTimelineProjection.ViewName);
-        await daemon.StopAgentAsync(shard);
-        try
-        {
-            var yot = $"tl-{Guid.NewGuid():N}"[..20];
-            var (first, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2013-05-06", cases: 2, judgements: 80, Pattern);
-            await app.Host.Publish(first);
-            var between = DateTimeOffset.UtcNow;
-            var (second, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2015-05-04", cases: 2, judgements: 80, Pattern);
-            await app.Host.Publish(second);
-            var (third, _) = await app.Host.GivenScoredInspection("cci-2009", yot, "Wales", "2017-05-01", cases: 2, judgements: 80, Pattern);
-
-            // Then nothing of theirs is stored, and the read folds only what can be the YOT's latest.
-            await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-                Assert.Empty(await session.LoadManyAsync<ThemeTimeline>([.. new[] { first, second, third }.Select(id => ThemeTimeline.Key("cci-2009", Theme, id))]));
-            Assert.Equal([second, third], await StoredIdsAsync(yot, MomentQuery.Moment.Now));
-            Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(between, null)));
-            Assert.Equal([first], await StoredIdsAsync(yot, new MomentQuery.Moment(null, between)));
-
-            // And each caller sees what it would once the daemon has caught up.
-            Guid Row(JsonElement view) => view.GetProperty("yots").EnumerateArray()
-                .Single(row => row.GetProperty("code").GetString() == yot).GetProperty("inspectionId").GetGuid();
-            Assert.Equal(third, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}")));
-            Assert.Equal(second, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}", "reporting-1", Roles.ReportingClient)));
-            var at = Uri.EscapeDataString(between.ToString("O"));
-            Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?at={at}", "reporting-1", Roles.ReportingClient)));
-            Assert.Equal(first, Row(await app.Host.GetJson($"/themes/cci-2009/{Theme}?recordedAt={at}")));
-        }
-        finally
-        {
-            await daemon.StartAgentAsync(shard, CancellationToken.None);
-            await app.Host.CaughtUp();
-        }
     }
 
     /// <summary>This YOT's entries in the theme that the view's read at <paramref name="moment"/> takes from the
