@@ -62,9 +62,8 @@ public static class TimelineReads
 
     /// <summary>
     /// The timelines <paramref name="stored"/> selects (a query of <c>data</c> from the timelines' table), by key, and
-    /// the projection's progress, in one statement, so from one snapshot: a rebuild deletes the
-    /// documents and the progress, and two reads either side of it would pair a deleted document with the old
-    /// progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at all
+    /// the projection's progress, in one statement, so from one snapshot: a rebuild deletes the documents and the
+    /// progress, and two reads either side of it would pair a deleted document with the old progress, an empty view. Should the two deletions ever commit apart, a timeline table with no document at all
     /// beside a progress past zero is read as the rebuild's start, from the first event.
     /// </summary>
     public static async Task<(long Progress, Dictionary<string, TTimeline> Timelines)> StoredAsync<TTimeline, TFigures>(
@@ -75,8 +74,9 @@ public static class TimelineReads
         var table = options.FindOrResolveDocumentType(typeof(TTimeline)).TableName.QualifiedName;
         await using var command = new NpgsqlCommand(
             $"""
-             select progress.last_seq_id, exists (select 1 from {table}), kept.data
-             from (select coalesce(min(last_seq_id), 0) as last_seq_id from {options.Events.DatabaseSchemaName}.mt_event_progression where name like @progression) progress
+             select progress.last_seq_id, progress.populated, kept.data
+             from (select coalesce(min(last_seq_id), 0) as last_seq_id, exists (select 1 from {table}) as populated
+                   from {options.Events.DatabaseSchemaName}.mt_event_progression where name like @progression) progress
              left join lateral ({stored}) kept on true
              """);
         command.Parameters.AddWithValue("progression", projectionName + ":%");
