@@ -60,21 +60,28 @@ public static class VerifyEndpoint
     private static async Task<(long StreamVersion, long StoredVersion, int Judgements, int Moderations, List<Mismatch> Mismatches)> ViewsAsync(
         Guid id, IQuerySession session, Task<IReadOnlyList<JudgementState>> currentJudgements, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        var events = await new LedgerEvents(session).StreamAsync(id, cancellation: cancellation);
-        // Found, not assumed first: on a ledger edited in SQL the rows may come back in any order, and a check of
+        // One pass in order, each event let go once folded: the replay, the moderations, and the QA record afresh.
+        // Found, not assumed first: on a ledger edited in SQL the opening may not be the first event, and a check of
         // an edited ledger must still answer.
-        var opened = events.Select(e => e.Data).OfType<InspectionOpened>().First();
+        var (opened, replayed, moderations, streamVersion) = ((InspectionOpened?)null, new CurrentAnswers(), 0, 0L);
+        var qaProjection = new QaRecordProjection(schemes);
+        QaRecord? qaExpected = null;
+        await foreach (var e in new LedgerEvents(session).InOrderAsync(id, cancellation))
+        {
+            opened ??= e.Data as InspectionOpened;
+            replayed.Apply(e.Data);
+            if (e.Data is JudgementModerated) moderations++;
+            streamVersion = Math.Max(streamVersion, e.Version);
+            qaExpected = qaProjection.Evolve(qaExpected, id, e);
+        }
+        if (opened is null) throw new InvalidOperationException($"Inspection {id} has no opening event in the ledger.");
         var scheme = schemes.For(opened.FrameworkId, opened.FrameworkVersion);
-        var replayed = new CurrentAnswers();
-        foreach (var e in events) replayed.Apply(e.Data);
-        var moderations = events.Count(e => e.Data is JudgementModerated);
 
         // The views as readers are served them: the stored documents caught up with whatever the daemon has not
         // applied yet. A stored document that went wrong stays wrong through the catch-up, so it still shows here.
         var stored = await CaughtUp.ScoresAsync(id, session, schemes, cancellation);
         var log = await ModerationLogProjection.CaughtUpAsync(id, session, schemes, cancellation);
         var mismatches = new List<Mismatch>();
-        var streamVersion = events.Max(e => e.Version);
         if (stored is null || stored.Version != streamVersion)
             mismatches.Add(new Mismatch("scores", "version", streamVersion.ToString(), (stored?.Version ?? 0).ToString()));
         else
@@ -87,7 +94,7 @@ public static class VerifyEndpoint
         if ((log?.Moderations.Count ?? 0) != moderations)
             mismatches.Add(new Mismatch("moderation", "count", moderations.ToString(), (log?.Moderations.Count ?? 0).ToString()));
 
-        mismatches.AddRange(await QaMismatchesAsync(id, events, session, schemes, cancellation));
+        mismatches.AddRange(await QaMismatchesAsync(id, qaExpected, session, schemes, cancellation));
 
         var current = (await currentJudgements).ToDictionary(judgement => judgement.Id);
         foreach (var (judgementId, change) in replayed.Latest)
@@ -122,13 +129,11 @@ public static class VerifyEndpoint
     private static string Describe(ScopeScore score) =>
         $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
 
-    /// <summary>The QA record as readers are served it against one folded afresh from the events: each sampled
+    /// <summary>The QA record as readers are served it against <paramref name="expected"/>, folded afresh from the events: each sampled
     /// judgement's outcome, and the inspectors' own tally behind "what QA changed".</summary>
     private static async Task<IEnumerable<Mismatch>> QaMismatchesAsync(
-        Guid id, IReadOnlyList<IEvent> events, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
+        Guid id, QaRecord? expected, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
-        var projection = new QaRecordProjection(schemes);
-        var expected = events.OrderBy(e => e.Version).Aggregate((QaRecord?)null, (record, e) => projection.Evolve(record, id, e));
         var served = await QaRecordProjection.CaughtUpAsync(id, session, schemes, cancellation);
         var want = expected?.Items.ToDictionary(item => item.JudgementId, item => item.Status) ?? [];
         var have = served?.Items.ToDictionary(item => item.JudgementId, item => item.Status) ?? [];

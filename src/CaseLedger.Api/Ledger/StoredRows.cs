@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using CaseLedger.Api.Inspections.Writing;
@@ -20,6 +21,17 @@ public static class StoredRows
     public static async Task<IReadOnlyList<StoredLeaf>> LeavesAsync(
         IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, CancellationToken cancellation)
     {
+        var leaves = new List<StoredLeaf>();
+        await foreach (var leaf in ReadAsync(session, streamId, afterSequence, upToSequence, cancellation)) leaves.Add(leaf);
+        return leaves;
+    }
+
+    /// <summary>As <see cref="LeavesAsync"/>, one row at a time as it is read: a check that hashes each leaf and lets
+    /// it go holds none of them, where a list of an inspection's leaves outlived young collections and made every
+    /// one of them copy it.</summary>
+    public static async IAsyncEnumerable<StoredLeaf> ReadAsync(
+        IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         // Column by column, and each row's leaf written as it is read: a check reads every event of an inspection,
         // and a JSON object built around each row, or every row's parsed body held until the last is read, cost
@@ -37,7 +49,6 @@ public static class StoredRows
         command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
         command.Parameters.Add(new NpgsqlParameter { Value = upToSequence });
         if (streamId is { } id) command.Parameters.Add(new NpgsqlParameter { Value = id });
-        var leaves = new List<StoredLeaf>();
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {
@@ -46,9 +57,8 @@ public static class StoredRows
             var row = new StoredRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), data.RootElement,
                 reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 headers?.RootElement, reader.IsDBNull(9) ? null : reader.GetString(9));
-            leaves.Add(new StoredLeaf(row.Sequence, row.StreamId, row.Version, LeafBytes.Of(row.ToFields())));
+            yield return new StoredLeaf(row.Sequence, row.StreamId, row.Version, LeafBytes.Of(row.ToFields()));
         }
-        return leaves;
     }
 
     /// <summary>How many rows there are after global sequence <paramref name="afterSequence"/>: the whole-log check's
@@ -63,7 +73,7 @@ public static class StoredRows
         return reader.GetInt64(0);
     }
 
-    private sealed record StoredRow(
+    private readonly record struct StoredRow(
         long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,
         JsonElement? Headers, string? CorrelationId)
     {

@@ -17,9 +17,10 @@ public static class LedgerChecks
     public static async Task<LedgerCheck> InspectionAsync(Guid id, IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation)
     {
         var tree = await SealedTree.LoadAsync(session, cancellation);
-        var rows = await StoredRows.LeavesAsync(session, id, long.MinValue, long.MaxValue, cancellation);
-        var leaves = await SealedLeafRows.OfStreamAsync(session, id, cancellation);
-        var (checkedCount, notSealed, mismatches, _) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
+        var comparison = new LeafComparison(await SealedLeafRows.OfStreamAsync(session, id, cancellation), tree.LastSequence);
+        await foreach (var row in StoredRows.ReadAsync(session, id, long.MinValue, long.MaxValue, cancellation)) comparison.Row(row);
+        comparison.Finish();
+        var mismatches = comparison.Mismatches;
         var head = await StoredHeads.LatestAsync(session, cancellation);
         if (head is not null)
         {
@@ -28,7 +29,7 @@ public static class LedgerChecks
             if (!root.SequenceEqual(head.RootHash))
                 mismatches.Add(new(null, null, null, "tree", $"the signed root {Convert.ToBase64String(head.RootHash)}", $"the stored tree's root {Convert.ToBase64String(root)}"));
         }
-        return new LedgerCheck(head?.TreeSize, checkedCount, notSealed, mismatches);
+        return new LedgerCheck(head?.TreeSize, comparison.Checked, comparison.NotSealedYet, mismatches);
     }
 
     public static async Task<LedgerCheck> WholeLogAsync(IQuerySession session, TreeHeadSigner signer, CancellationToken cancellation)
@@ -43,13 +44,16 @@ public static class LedgerChecks
         {
             var leaves = await SealedLeafRows.PageAsync(session, size, Page, cancellation);
             if (leaves.Count == 0) break;
-            var rows = await StoredRows.LeavesAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation);
-            var (compared, _, found, recomputed) = LeafComparison.Compare(rows, leaves, tree.LastSequence);
-            (checkedCount, afterSequence) = (checkedCount + compared, leaves[^1].Sequence);
-            mismatches.AddRange(found);
+            var comparison = new LeafComparison(leaves, tree.LastSequence);
+            var recomputed = new Dictionary<long, byte[]>(leaves.Count);
+            await foreach (var row in StoredRows.ReadAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation))
+                recomputed[row.Sequence] = comparison.Row(row);
+            comparison.Finish();
+            (checkedCount, afterSequence) = (checkedCount + comparison.Checked, leaves[^1].Sequence);
+            mismatches.AddRange(comparison.Mismatches);
 
             // The tree again, from what the rows say now (a deleted row keeps its sealed hash, already reported).
-            var hashes = leaves.Select(leaf => recomputed.GetValueOrDefault(leaf.Sequence) ?? Convert.FromBase64String(leaf.LeafHash)).ToList();
+            var hashes = leaves.Select(leaf => recomputed.GetValueOrDefault(leaf.Sequence) ?? leaf.Hash).ToList();
             // Appended in one go, split where the head's tree ends if it ends in this page, to take the root there.
             var toHead = head is { TreeSize: var headSize } && headSize > size && headSize <= size + hashes.Count ? (int)(headSize - size) : hashes.Count;
             foreach (var part in (List<byte[]>[])[hashes[..toHead], hashes[toHead..]])

@@ -34,7 +34,7 @@ public static class ExportBuilder
             .Concat(sealedLeaves.Values.Where(leaf => !leavesByRow.ContainsKey(leaf.Sequence)).Select(leaf => (leaf.Sequence, leaf.StreamId, leaf.Version)))
             .OrderBy(e => e.Sequence)
             .Select(e => sealedLeaves.TryGetValue(e.Sequence, out var leaf)
-                ? new ExportedEvent(e.Sequence, e.StreamId, e.Version, leaf.LeafIndex, Convert.FromBase64String(leaf.LeafHash),
+                ? new ExportedEvent(e.Sequence, e.StreamId, e.Version, leaf.LeafIndex, leaf.Hash,
                     leavesByRow.GetValueOrDefault(e.Sequence), Proof(MerkleProofs.NodesForInclusion(leaf.LeafIndex, head.TreeSize), nodes,
                         () => MerkleProofs.Inclusion(leaf.LeafIndex, head.TreeSize, nodes)))
                 : new ExportedEvent(e.Sequence, e.StreamId, e.Version, null, null, leavesByRow[e.Sequence], null))

@@ -6,10 +6,16 @@ namespace CaseLedger.Api.Ledger.Sealing;
 /// holds, and the hash it was sealed with.</summary>
 public static class SealedLeafRows
 {
-    public sealed record SealedLeaf(long LeafIndex, long Sequence, Guid StreamId, long Version, string LeafHash);
+    public sealed record SealedLeaf(long LeafIndex, long Sequence, Guid StreamId, long Version, byte[] Hash)
+    {
+        /// <summary>The hash as the API shows it.</summary>
+        public string LeafHash => Convert.ToBase64String(Hash);
+    }
 
+    /// <summary>A stream's leaves in the order of their events' global sequence, the order its rows are read in
+    /// (the sealer's order too, unless the ledger was edited).</summary>
     public static async Task<IReadOnlyList<SealedLeaf>> OfStreamAsync(IQuerySession session, Guid streamId, CancellationToken cancellation) =>
-        await QueryAsync(session, "where stream_id = $1 order by leaf_index", cancellation, streamId);
+        await QueryAsync(session, "where stream_id = $1 order by seq_id, leaf_index", cancellation, streamId);
 
     public static async Task<SealedLeaf?> AtAsync(IQuerySession session, long leafIndex, CancellationToken cancellation) =>
         (await QueryAsync(session, "where leaf_index = $1", cancellation, leafIndex)).FirstOrDefault();
@@ -27,7 +33,7 @@ public static class SealedLeafRows
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
             leaves.Add(new SealedLeaf(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetInt64(3),
-                Convert.ToBase64String(reader.GetFieldValue<byte[]>(4))));
+                reader.GetFieldValue<byte[]>(4)));
         return leaves;
     }
 }
