@@ -10,7 +10,7 @@ namespace CaseLedger.Api.Ledger.Leaves;
 /// time (the stated one, or else the recorded time), and <see cref="Role"/> and <see cref="Week"/> the headers
 /// <see cref="EventMetadata"/> reads.
 /// </summary>
-public sealed record LeafFields(
+public readonly record struct LeafFields(
     long Sequence,
     Guid StreamId,
     long Version,

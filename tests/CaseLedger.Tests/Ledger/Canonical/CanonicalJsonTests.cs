@@ -102,6 +102,21 @@ public class CanonicalJsonTests
     }
 
     [Fact]
+    public void Duplicate_plain_member_names_are_refused_too()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Canonical("""{"a":1,"b":{"c":1,"c":2}}"""));
+        Assert.Contains("\"c\" appears twice", refused.Message);
+    }
+
+    [Theory]
+    // Printable ASCII names are sorted by their bytes, which is their UTF-16 code units' order: digits, capitals, "_", small letters.
+    [InlineData("""{"b":1,"B":2,"a_":3,"a":4,"10":5,"1":6,"A b":7}""", """{"1":6,"10":5,"A b":7,"B":2,"a":4,"a_":3,"b":1}""")]
+    // One name outside plain ASCII sorts the whole object by code units, "\u00e9" (é) after "z".
+    [InlineData("""{"z":1,"\u00e9":2,"a":{"y":1,"x":2}}""", """{"a":{"x":2,"y":1},"z":1,"é":2}""")]
+    public void Members_are_sorted_by_the_code_units_of_their_names(string input, string expected) =>
+        Assert.Equal(expected, Encoding.UTF8.GetString(Canonical(input)));
+
+    [Fact]
     public void A_lone_surrogate_is_refused() =>
         Assert.Throws<ArgumentException>(() => Canonical("""{"x":"\ud800"}"""));
 
