@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace CaseLedger.Bench.Measures;
 
-/// <summary>Runs the measures of one scale in order (the first loads the dataset the others read; the writes across
+/// <summary>Runs the measures of one scale in order, each on a settled API (see <see cref="Settling"/>) (the first loads the dataset the others read; the writes across
 /// inspections run on the API that has been serving since the start, before the sealing measure restarts it: run on
 /// the restarted API, .NET's counters showed JIT compilation taking 30–70% of its CPU during that measure; memory
 /// is read before the restart; the webhooks measure, which warms up its own writes, comes after so none of the others
@@ -31,6 +31,7 @@ public static class ScaleRunner
             var results = new List<MeasureResult>();
             foreach (var measure in measures)
             {
+                if (results.Count > 0) await Settling.SettleAsync(context, cancellation);
                 context.Log($"{measure.Name}: running");
                 var measureStarted = Stopwatch.GetTimestamp();
                 results.AddRange(await measure.RunAsync(context, cancellation));
