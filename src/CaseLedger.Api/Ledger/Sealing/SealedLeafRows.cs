@@ -12,10 +12,10 @@ public static class SealedLeafRows
         public string LeafHash => Convert.ToBase64String(Hash);
     }
 
-    /// <summary>A stream's leaves in the order of their events' global sequence, the order its rows are read in
-    /// (the sealer's order too, unless the ledger was edited).</summary>
+    /// <summary>A stream's leaves in the order they were sealed, which is their events' global sequence unless the
+    /// ledger was edited (the stream's index gives this order without a sort).</summary>
     public static async Task<IReadOnlyList<SealedLeaf>> OfStreamAsync(IQuerySession session, Guid streamId, CancellationToken cancellation) =>
-        await QueryAsync(session, "where stream_id = $1 order by seq_id, leaf_index", cancellation, streamId);
+        await QueryAsync(session, "where stream_id = $1 order by leaf_index", cancellation, streamId);
 
     public static async Task<SealedLeaf?> AtAsync(IQuerySession session, long leafIndex, CancellationToken cancellation) =>
         (await QueryAsync(session, "where leaf_index = $1", cancellation, leafIndex)).FirstOrDefault();
