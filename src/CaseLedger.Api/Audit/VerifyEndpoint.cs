@@ -129,8 +129,8 @@ public static class VerifyEndpoint
     private static string Describe(ScopeScore score) =>
         $"{score.Sufficient}/{score.Applicable} ({score.NotApplicable} n/a) = {score.Score?.ToString() ?? "no score"}";
 
-    /// <summary>The QA record as readers are served it against <paramref name="expected"/>, folded afresh from the events: each sampled
-    /// judgement's outcome, and the inspectors' own tally behind "what QA changed".</summary>
+    /// <summary>The QA record as readers are served it against <paramref name="expected"/>, folded afresh from the
+    /// events: each sampled judgement's outcome, and the inspectors' own tally behind "what QA changed".</summary>
     private static async Task<IEnumerable<Mismatch>> QaMismatchesAsync(
         Guid id, QaRecord? expected, IQuerySession session, ScoringSchemes schemes, CancellationToken cancellation)
     {
