@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
@@ -65,7 +64,7 @@ public static class CanonicalJson
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.Object: WriteObject(value, output); break;
+            case JsonValueKind.Object: CanonicalObject.Write(value, output); break;
             case JsonValueKind.Array:
                 Ascii("[", output);
                 var first = true;
@@ -148,79 +147,6 @@ public static class CanonicalJson
         output.Advance(written);
     }
 
-    private static void WriteObject(JsonElement value, IBufferWriter<byte> output)
-    {
-        var count = value.GetPropertyCount();
-        var rented = ArrayPool<JsonProperty>.Shared.Rent(count);
-        try
-        {
-            var members = rented.AsSpan(0, count);
-            var plain = true;
-            var i = 0;
-            foreach (var member in value.EnumerateObject())
-            {
-                members[i++] = member;
-                plain &= IsPlainName(JsonMarshal.GetRawUtf8PropertyName(member));
-            }
-            if (plain) WritePlainObject(members, output);
-            else WriteObjectByNames(value, output);
-        }
-        finally
-        {
-            // Cleared: a member holds its document, which the pool must not keep.
-            ArrayPool<JsonProperty>.Shared.Return(rented, clearArray: true);
-        }
-    }
-
-    /// <summary>Printable ASCII with no escape: such a name is its own canonical form, and its bytes sort as its
-    /// UTF-16 code units do. Every member of every event is named so; a check writes a leaf for each event, and
-    /// decoding each name into a string to sort by was a tenth of what verify allocated.</summary>
-    private static bool IsPlainName(ReadOnlySpan<byte> raw) =>
-        !raw.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) && raw.IndexOf((byte)'\\') < 0;
-
-    private static void WritePlainObject(Span<JsonProperty> members, IBufferWriter<byte> output)
-    {
-        members.Sort(static (left, right) =>
-            JsonMarshal.GetRawUtf8PropertyName(left).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(right)));
-        Ascii("{", output);
-        for (var i = 0; i < members.Length; i++)
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(members[i]);
-            if (i > 0)
-            {
-                if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(members[i - 1])))
-                    throw new ArgumentException($"The member name \"{Encoding.ASCII.GetString(name)}\" appears twice in one object, which I-JSON forbids.");
-                Ascii(",", output);
-            }
-            Ascii("\"", output);
-            output.Write(name);
-            Ascii("\":", output);
-            Write(members[i].Value, output);
-        }
-        Ascii("}", output);
-    }
-
-    private static void WriteObjectByNames(JsonElement value, IBufferWriter<byte> output)
-    {
-        var members = value.EnumerateObject().Select(member => (Name: NameOf(member), member.Value)).ToList();
-        // Ordinal comparison of .NET strings is comparison of UTF-16 code units, as §3.2.3 asks.
-        members.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
-        Ascii("{", output);
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (i > 0)
-            {
-                if (members[i].Name == members[i - 1].Name)
-                    throw new ArgumentException($"The member name \"{members[i].Name}\" appears twice in one object, which I-JSON forbids.");
-                Ascii(",", output);
-            }
-            WriteString(members[i].Name, output);
-            Ascii(":", output);
-            Write(members[i].Value, output);
-        }
-        Ascii("}", output);
-    }
-
     /// <summary>A string with no escape in its JSON is its own UTF-8 (JSON allows no raw quote or control character
     /// inside one), so valid UTF-8 is copied as it stands; anything else is decoded and written afresh.</summary>
     private static void WriteStringValue(JsonElement value, IBufferWriter<byte> output)
@@ -254,11 +180,5 @@ public static class CanonicalJson
     {
         try { return value.GetString()!; }
         catch (InvalidOperationException bad) { throw new ArgumentException("A string is not valid Unicode.", bad); }
-    }
-
-    private static string NameOf(JsonProperty member)
-    {
-        try { return member.Name; }
-        catch (InvalidOperationException bad) { throw new ArgumentException("A member name is not valid Unicode.", bad); }
     }
 }
