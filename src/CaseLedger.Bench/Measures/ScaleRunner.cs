@@ -31,7 +31,7 @@ public static class ScaleRunner
             var results = new List<MeasureResult>();
             foreach (var measure in measures)
             {
-                if (results.Count > 0) await Settling.SettleAsync(context, cancellation);
+                await Settling.SettleAsync(context, cancellation);
                 context.Log($"{measure.Name}: running");
                 var measureStarted = Stopwatch.GetTimestamp();
                 results.AddRange(await measure.RunAsync(context, cancellation));
