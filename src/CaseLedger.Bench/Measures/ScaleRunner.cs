@@ -4,8 +4,9 @@ using Npgsql;
 
 namespace CaseLedger.Bench.Measures;
 
-/// <summary>Runs the measures of one scale in order, each on a settled API (see <see cref="Settling"/>) (the first loads the dataset the others read; the writes across
-/// inspections run on the API that has been serving since the start, before the sealing measure restarts it: run on
+/// <summary>Runs the measures of one scale in order, each on a settled API (<see cref="Settling"/>). The first loads the
+/// dataset the others read (the writes across inspections run on the API that has been serving since the start,
+/// before the sealing measure restarts it: run on
 /// the restarted API, .NET's counters showed JIT compilation taking 30–70% of its CPU during that measure; memory
 /// is read before the restart; the webhooks measure, which warms up its own writes, comes after so none of the others
 /// runs beside a subscription; the reliability reads came later and run last, warming up the restarted API's read

@@ -7,8 +7,8 @@ namespace CaseLedger.Bench.Measures;
 /// <summary>
 /// Between measures: waits until the API has done the work the last one left it (every view has applied the last
 /// event, and the sealer has sealed it), then checkpoints the database, so the next measure times its own work and
-/// not the tail of the one before. At 5M the single judgements ran seconds after the bulk load of 3.5 GB, and a
-/// third of a second of every write taking 40–60 ms in the middle of them made the run's p99.
+/// not the tail of the one before. At 5M the single judgements ran seconds after the national load (a 12.6 GB
+/// database), and a third of a second of every write taking 35–61 ms in the middle of them made the run's p99.
 /// </summary>
 public static class Settling
 {
