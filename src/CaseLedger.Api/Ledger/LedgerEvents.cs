@@ -6,7 +6,9 @@ namespace CaseLedger.Api.Ledger;
 /// <summary>
 /// The one reader of raw events. Every endpoint that shows or replays the ledger reads through here, with Marten's
 /// typed event API, so events always come back as Marten decoded them (the .NET type, its metadata and headers)
-/// and no endpoint writes SQL against Marten's tables or knows its type aliases.
+/// and no endpoint writes SQL against Marten's tables or knows its type aliases. The one reading of events elsewhere is
+/// verify's (<see cref="StoredRows.WithEventsAsync"/>), which hands each row it hashes to Marten's own event selector,
+/// so that the check reads the stream once and its events are still as Marten decodes them.
 /// </summary>
 public sealed class LedgerEvents(IQuerySession session)
 {
@@ -14,15 +16,6 @@ public sealed class LedgerEvents(IQuerySession session)
     /// (0: to the end), in order.</summary>
     public Task<IReadOnlyList<IEvent>> StreamAsync(Guid streamId, long fromVersion = 1, long toVersion = 0, CancellationToken cancellation = default) =>
         session.Events.FetchStreamAsync(streamId, toVersion, fromVersion: fromVersion, token: cancellation);
-
-    /// <summary>A stream's events in order, each as it is read: a fold over a whole inspection that keeps only its
-    /// result lets every event go once applied (verify's replay of 11,000 events held them all and their headers
-    /// until the last was read, and collections copied them over and over).</summary>
-    public IAsyncEnumerable<IEvent> InOrderAsync(Guid streamId, CancellationToken cancellation) =>
-        session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == streamId)
-            .OrderBy(e => e.Version)
-            .ToAsyncEnumerable(cancellation);
 
     /// <summary>A stream's events in each of <paramref name="ranges"/> (inclusive versions, in order), in one round trip.</summary>
     public async Task<IReadOnlyList<IEvent>> RangesAsync(Guid streamId, IReadOnlyList<(long From, long To)> ranges, CancellationToken cancellation)

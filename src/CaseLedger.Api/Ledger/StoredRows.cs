@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Marten.Internal;
 using Npgsql;
+using Weasel.Storage;
 using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Ledger.Leaves;
 
@@ -32,17 +34,50 @@ public static class StoredRows
     public static async IAsyncEnumerable<StoredLeaf> ReadAsync(
         IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        await foreach (var row in RowsAsync(session, streamId, afterSequence, upToSequence, decodeEvents: false, cancellation))
+            yield return row.Row.Leaf();
+    }
+
+    /// <summary>One stored row as its leaf, and as the event Marten's own event selector decodes from that same row.</summary>
+    public readonly record struct StoredEvent(StoredRow Row, IEvent Event);
+
+    /// <summary>
+    /// A stream's rows in sequence order, each as its leaf and as Marten decodes it: a check that holds the ledger
+    /// against the views reads the stream once. The event is Marten's own reading of the row (its event storage's
+    /// selector, over its own columns), not a decoding of ours; the leaf is the columns as stored, as in
+    /// <see cref="ReadAsync"/>. <c>verify</c> read the stream twice, once for each, and that second read was most of
+    /// what it cost beyond a plain replay.
+    /// </summary>
+    public static IAsyncEnumerable<StoredEvent> WithEventsAsync(IQuerySession session, Guid streamId, CancellationToken cancellation) =>
+        RowsAsync(session, streamId, long.MinValue, long.MaxValue, decodeEvents: true, cancellation);
+
+    private static async IAsyncEnumerable<StoredEvent> RowsAsync(
+        IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, bool decodeEvents, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        // Marten's selector reads its own columns, from the first on. A column of the row's that Marten reads too is
+        // read from the same place (the row is buffered whole, so it can be read twice): selected twice, every body
+        // and header would be sent and parsed twice.
+        var events = decodeEvents ? ((IMartenSession)session).EventStorage() : null;
+        var columns = new List<string>(events?.SelectFields() ?? []);
+        int Column(string column)
+        {
+            if (columns.IndexOf(column) is var at and >= 0) return at;
+            columns.Add(column);
+            return columns.Count - 1;
+        }
+        var (sequence, stream, version, type, body, user, headerColumn, correlation) = (Column("seq_id"), Column("stream_id"),
+            Column("version"), Column("type"), Column("data"), Column("user_name"), Column("headers"), Column("correlation_id"));
+        // As microseconds since the epoch, and whether it is infinite: see StoredRow.RecordedAt.
+        var microseconds = Column("case when isfinite(timestamp) then (extract(epoch from timestamp) * 1000000)::bigint end");
+        var infinity = Column("case when timestamp = 'infinity' then 1 when timestamp = '-infinity' then -1 else 0 end");
         // Column by column, and each row's leaf written as it is read: a check reads every event of an inspection,
         // and a JSON object built around each row, or every row's parsed body held until the last is read, cost
         // more than the rows.
         await using var command = new NpgsqlCommand(
             $"""
-             select seq_id, stream_id, version, type, data,
-                    case when isfinite(timestamp) then (extract(epoch from timestamp) * 1000000)::bigint end,
-                    case when timestamp = 'infinity' then 1 when timestamp = '-infinity' then -1 else 0 end,
-                    user_name, headers, correlation_id
-               from {schema}.mt_events
+             select {string.Join(", ", columns)}
+               from {schema}.mt_events as d
               where seq_id > $1 and seq_id <= $2 {(streamId is null ? "" : "and stream_id = $3")}
               order by seq_id
              """);
@@ -52,12 +87,12 @@ public static class StoredRows
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            using var data = reader.GetFieldValue<JsonDocument>(4);
-            using var headers = reader.IsDBNull(8) ? null : reader.GetFieldValue<JsonDocument>(8);
-            var row = new StoredRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), data.RootElement,
-                reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                headers?.RootElement, reader.IsDBNull(9) ? null : reader.GetString(9));
-            yield return new StoredLeaf(row.Sequence, row.StreamId, row.Version, LeafBytes.Of(row.ToFields()));
+            var e = events is null ? null : await ((ISelector<IEvent>)events).ResolveAsync(reader, cancellation);
+            var row = new StoredRow(reader.GetInt64(sequence), reader.GetGuid(stream), reader.GetInt64(version), reader.GetString(type),
+                reader.GetFieldValue<byte[]>(body), reader.IsDBNull(microseconds) ? null : reader.GetInt64(microseconds), reader.GetInt32(infinity),
+                reader.IsDBNull(user) ? null : reader.GetString(user), reader.IsDBNull(headerColumn) ? null : reader.GetFieldValue<byte[]>(headerColumn),
+                reader.IsDBNull(correlation) ? null : reader.GetString(correlation));
+            yield return new StoredEvent(row, e!);
         }
     }
 
@@ -73,17 +108,27 @@ public static class StoredRows
         return reader.GetInt64(0);
     }
 
-    private readonly record struct StoredRow(
-        long Sequence, Guid StreamId, long Version, string Type, JsonElement Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,
-        JsonElement? Headers, string? CorrelationId)
+    /// <summary>One event row's columns as stored, its body and headers still the bytes PostgreSQL sent: the leaf is
+    /// written from them apart from the read, so a caller can hash on one thread while it reads on another.</summary>
+    public readonly record struct StoredRow(
+        long Sequence, Guid StreamId, long Version, string Type, byte[] Data, long? RecordedAtMicroseconds, int RecordedAtInfinity, string? User,
+        byte[]? Headers, string? CorrelationId)
     {
-        public LeafFields ToFields() => new(Sequence, StreamId, Version, Type, Data, RecordedAt, OccurredAt, User,
-            Header(LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
-            Header(LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
+        /// <summary>The canonical leaf the columns give now.</summary>
+        public StoredLeaf Leaf()
+        {
+            using var data = JsonDocument.Parse(Data);
+            using var headers = Headers is null ? null : JsonDocument.Parse(Headers);
+            var header = headers?.RootElement;
+            var fields = new LeafFields(Sequence, StreamId, Version, Type, data.RootElement, RecordedAt, OccurredAt(header), User,
+                Header(header, LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
+                Header(header, LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
+            return new StoredLeaf(Sequence, StreamId, Version, LeafBytes.Of(fields));
+        }
 
         // As EventMetadata reads it: the stated valid time, or else the recorded time.
-        private DateTimeOffset OccurredAt =>
-            Header(LedgerWrites.OccurredAtHeader) is { ValueKind: JsonValueKind.String } stated && Instants.TryParse(stated.GetString(), out var at)
+        private DateTimeOffset OccurredAt(JsonElement? headers) =>
+            Header(headers, LedgerWrites.OccurredAtHeader) is { ValueKind: JsonValueKind.String } stated && Instants.TryParse(stated.GetString(), out var at)
                 ? at
                 : RecordedAt;
 
@@ -96,7 +141,7 @@ public static class StoredRows
             _ => DateTimeOffset.UnixEpoch.AddTicks(RecordedAtMicroseconds!.Value * TimeSpan.TicksPerMicrosecond),
         };
 
-        private JsonElement? Header(string name) =>
-            Headers is { ValueKind: JsonValueKind.Object } headers && headers.TryGetProperty(name, out var value) ? value : null;
+        private static JsonElement? Header(JsonElement? headers, string name) =>
+            headers is { ValueKind: JsonValueKind.Object } found && found.TryGetProperty(name, out var value) ? value : null;
     }
 }
