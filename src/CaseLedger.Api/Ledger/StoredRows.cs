@@ -87,7 +87,7 @@ public static class StoredRows
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var e = events is null ? null : await ((ISelector<IEvent>)events).ResolveAsync(reader, cancellation);
+            var e = events is null ? null : ((ISelector<IEvent>)events).Resolve(reader);
             var row = new StoredRow(reader.GetInt64(sequence), reader.GetGuid(stream), reader.GetInt64(version), reader.GetString(type),
                 reader.GetFieldValue<byte[]>(body), reader.IsDBNull(microseconds) ? null : reader.GetInt64(microseconds), reader.GetInt32(infinity),
                 reader.IsDBNull(user) ? null : reader.GetString(user), reader.IsDBNull(headerColumn) ? null : reader.GetFieldValue<byte[]>(headerColumn),
