@@ -92,7 +92,7 @@ public static class StoredRows
                 reader.GetFieldValue<byte[]>(body), reader.IsDBNull(microseconds) ? null : reader.GetInt64(microseconds), reader.GetInt32(infinity),
                 reader.IsDBNull(user) ? null : reader.GetString(user), reader.IsDBNull(headerColumn) ? null : reader.GetFieldValue<byte[]>(headerColumn),
                 reader.IsDBNull(correlation) ? null : reader.GetString(correlation));
-            yield return new StoredEvent(row, e!);
+            yield return new StoredEvent(row, e!); // null only for ReadAsync, which asks for no events and reads only the row
         }
     }
 

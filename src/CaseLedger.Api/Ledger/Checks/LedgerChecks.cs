@@ -15,7 +15,7 @@ public static class LedgerChecks
 {
     private const int Page = 5_000;
 
-    // Rows handed from the reading thread to the comparing one at a time.
+    // How many rows the reading thread hands the comparing one at a time.
     private const int HandOver = 256;
 
     /// <summary>One inspection's rows against its sealed leaves and the latest signed head.</summary>
@@ -38,8 +38,10 @@ public static class LedgerChecks
             await foreach (var (row, e) in StoredRows.WithEventsAsync(session, id, cancellation))
             {
                 batch.Add(row);
-                if (batch.Count == HandOver) (_, batch) = (rows.Writer.TryWrite(batch), new List<StoredRows.StoredRow>(HandOver));
                 replay(e);
+                if (batch.Count < HandOver) continue;
+                rows.Writer.TryWrite(batch);
+                batch = new List<StoredRows.StoredRow>(HandOver);
             }
             rows.Writer.TryWrite(batch);
         }
