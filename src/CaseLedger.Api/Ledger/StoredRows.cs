@@ -10,8 +10,9 @@ namespace CaseLedger.Api.Ledger;
 
 /// <summary>
 /// The event rows exactly as the database holds them, for the checks that must not trust Marten to decode them:
-/// a field added to an event's JSON, or a type alias changed, has to show in the recomputed leaf. The one other
-/// place, besides <see cref="LedgerEvents.VersionsAsync"/>, that reads Marten's tables directly.
+/// a field added to an event's JSON, or a type alias changed, has to show in the recomputed leaf. Besides
+/// <see cref="LedgerEvents"/>, the one place that reads Marten's event table directly; for verify it also hands each
+/// row to Marten's own event selector (<see cref="WithEventsAsync"/>).
 /// </summary>
 public static class StoredRows
 {
