@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Marten.Internal;
@@ -16,8 +17,9 @@ namespace CaseLedger.Api.Ledger;
 /// </summary>
 public static class StoredRows
 {
-    /// <summary>One stored row's place and the canonical leaf its columns give now.</summary>
-    public sealed record StoredLeaf(long Sequence, Guid StreamId, long Version, byte[] Leaf);
+    /// <summary>One stored row's place and the canonical leaf its columns give now; or, for a row whose columns have
+    /// none (<paramref name="Fault"/> says why), its body as stored, which no sealed leaf can be.</summary>
+    public sealed record StoredLeaf(long Sequence, Guid StreamId, long Version, byte[] Leaf, string? Fault = null);
 
     /// <summary>The rows after global sequence <paramref name="afterSequence"/> up to <paramref name="upToSequence"/>,
     /// in sequence order, each as the leaf its columns give; of one stream when <paramref name="streamId"/> is given.</summary>
@@ -39,8 +41,9 @@ public static class StoredRows
             yield return row.Row.Leaf();
     }
 
-    /// <summary>One stored row as its leaf, and as the event Marten's own event selector decodes from that same row.</summary>
-    public readonly record struct StoredEvent(StoredRow Row, IEvent Event);
+    /// <summary>One stored row as its leaf, and as the event Marten's own event selector decodes from that same row;
+    /// no event when Marten cannot decode it (a row edited to a body its type cannot take, or a type no event has).</summary>
+    public readonly record struct StoredEvent(StoredRow Row, IEvent? Event);
 
     /// <summary>
     /// A stream's rows in sequence order, each as its leaf and as Marten decodes it: a check that holds the ledger
@@ -88,12 +91,30 @@ public static class StoredRows
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var e = events is null ? null : ((ISelector<IEvent>)events).Resolve(reader);
+            var e = events is null ? null : Decode(events, reader);
             var row = new StoredRow(reader.GetInt64(sequence), reader.GetGuid(stream), reader.GetInt64(version), reader.GetString(type),
                 reader.GetFieldValue<byte[]>(body), reader.IsDBNull(microseconds) ? null : reader.GetInt64(microseconds), reader.GetInt32(infinity),
                 reader.IsDBNull(user) ? null : reader.GetString(user), reader.IsDBNull(headerColumn) ? null : reader.GetFieldValue<byte[]>(headerColumn),
                 reader.IsDBNull(correlation) ? null : reader.GetString(correlation));
-            yield return new StoredEvent(row, e!); // null only for ReadAsync, which asks for no events and reads only the row
+            yield return new StoredEvent(row, e);
+        }
+    }
+
+    // Only an edit in the database writes a row Marten cannot decode; the check that reads it reports the row as
+    // changed (its leaf differs from the one sealed), where failing on it would leave every later row unchecked.
+    private static IEvent? Decode(Marten.Events.IEventStorage events, DbDataReader reader)
+    {
+        try
+        {
+            return ((ISelector<IEvent>)events).Resolve(reader);
+        }
+        // System.Text.Json's own exception for a body its type cannot take, as Marten's selector lets it through;
+        // Marten's and JasperFx's for a type or a body they refuse themselves.
+        catch (Exception undecodable) when (undecodable is JsonException
+                                               or Marten.Exceptions.EventDeserializationFailureException or Marten.Exceptions.UnknownEventTypeException
+                                               or JasperFx.Events.EventDeserializationFailureException or JasperFx.Events.UnknownEventTypeException)
+        {
+            return null;
         }
     }
 
@@ -118,13 +139,24 @@ public static class StoredRows
         /// <summary>The canonical leaf the columns give now.</summary>
         public StoredLeaf Leaf()
         {
-            using var data = JsonDocument.Parse(Data);
-            using var headers = Headers is null ? null : JsonDocument.Parse(Headers);
-            var header = headers?.RootElement;
-            var fields = new LeafFields(Sequence, StreamId, Version, Type, data.RootElement, RecordedAt, OccurredAt(header), User,
-                Header(header, LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
-                Header(header, LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
-            return new StoredLeaf(Sequence, StreamId, Version, LeafBytes.Of(fields));
+            try
+            {
+                using var data = JsonDocument.Parse(Data);
+                using var headers = Headers is null ? null : JsonDocument.Parse(Headers);
+                var header = headers?.RootElement;
+                var fields = new LeafFields(Sequence, StreamId, Version, Type, data.RootElement, RecordedAt, OccurredAt(header), User,
+                    Header(header, LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
+                    Header(header, LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
+                return new StoredLeaf(Sequence, StreamId, Version, LeafBytes.Of(fields));
+            }
+            catch (Exception noLeaf) when (noLeaf is ArgumentException or JsonException or InvalidOperationException or FormatException)
+            {
+                // Only an edit in the database writes such a row (a number beyond any double, JSON nested deeper than a
+                // reader goes, a header of the wrong kind): Marten writes every event from .NET values, which always
+                // have a canonical leaf. It cannot be the event that was sealed, and a check that failed on it would
+                // leave every other row unchecked, so it is reported as changed instead.
+                return new StoredLeaf(Sequence, StreamId, Version, Data, $"columns that give no leaf ({noLeaf.Message})");
+            }
         }
 
         // As EventMetadata reads it: the stated valid time, or else the recorded time.
