@@ -9,9 +9,11 @@ namespace CaseLedger.Bench.Measures;
 /// event, and the sealer has sealed it), then vacuums and checkpoints the database, so the next measure times its
 /// own work and not the tail of the one before. At 5M the single judgements ran seconds after the national load (a
 /// 12.6 GB database), and a third of a second of every write taking 35–61 ms in the middle of them made the run's
-/// p99. The vacuum is the one an operator runs after a bulk load (and autovacuum runs anyway, at a moment of its
-/// choosing): after the load, and after a rebuild has rewritten every view, it has millions of rows to visit, and
-/// the reads' p99 at 5M came from stalls of a second or so with no cause in the API's log.
+/// p99. The vacuum is the one an operator runs after a bulk load, done before a measure rather than by autovacuum
+/// during one, at a moment of its choosing; the log says whether autovacuum was at work when each settle began.
+/// (In the first national run with it, 2026-12-06, autovacuum was idle at every settle and the vacuum after the load
+/// took 3.5 s: the second-long stalls that had made some reads' p99 at 5M were not autovacuum catching up on the
+/// load. It stays, at 0.3 s a settle, so that no measure can time it.)
 /// </summary>
 public static class Settling
 {
