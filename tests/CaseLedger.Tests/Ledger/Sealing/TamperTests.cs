@@ -75,8 +75,7 @@ public sealed class TamperTests(AppFixture app)
         {
             // The body and type as they were: a row Marten cannot decode would fail the rebuilds of the tests that
             // share this database (a rebuild has no way past it; verify is what names it).
-            await ExecuteAsync($"update {Events} set data = @data::jsonb, type = @type where seq_id = @seq", sequence, id, version, "restore",
-                ("data", data), ("type", type));
+            await RestoreAsync(sequence, data, type);
         }
     }
 
@@ -118,7 +117,7 @@ public sealed class TamperTests(AppFixture app)
         }
     }
 
-    private static async Task ExecuteAsync(string sql, long sequence, Guid stream, long version, string attack, params (string Name, string Value)[] more)
+    private static async Task ExecuteAsync(string sql, long sequence, Guid stream, long version, string attack)
     {
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger"));
         await connection.OpenAsync();
@@ -126,9 +125,19 @@ public sealed class TamperTests(AppFixture app)
         command.Parameters.AddWithValue("seq", sequence);
         command.Parameters.AddWithValue("stream", stream);
         command.Parameters.AddWithValue("version", version);
-        foreach (var (name, value) in more) command.Parameters.AddWithValue(name, value);
-        var changed = await command.ExecuteNonQueryAsync();
-        Assert.True(changed > 0 || attack == "restore", $"{attack}: the SQL changed nothing");
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, $"{attack}: the SQL changed nothing");
+    }
+
+    // A row the attack deleted stays deleted; one it edited gets its body and type back.
+    private static async Task RestoreAsync(long sequence, string data, string type)
+    {
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"update {Events} set data = @data::jsonb, type = @type where seq_id = @seq", connection);
+        command.Parameters.AddWithValue("seq", sequence);
+        command.Parameters.AddWithValue("data", data);
+        command.Parameters.AddWithValue("type", type);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<(string Data, string Type)> RowAsync(long sequence)
