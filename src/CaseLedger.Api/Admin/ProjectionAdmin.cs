@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 
 namespace CaseLedger.Api.Admin;
 
@@ -20,13 +21,22 @@ public static class ProjectionAdmin
     [WolverinePost("/admin/projections/rebuild", OperationId = "RebuildProjections")]
     [Tags(Capability.Administration)]
     [EndpointSummary("Rebuild views")]
-    [EndpointDescription("Rebuilds every view from the events, or the one named by `?name=`, and returns what each rebuild processed. The three views of one inspection (`inspection-scores`, `moderation-log`, `qa-record`) are one projection and rebuild together, whichever is named. 400 for an unknown view name.")]
+    [EndpointDescription("Rebuilds every view from the events, or the one named by `?name=`, and returns what each rebuild processed. The three views of one inspection (`inspection-scores`, `moderation-log`, `qa-record`) are one projection and rebuild together, whichever is named. 400 for an unknown view name; 409 when an event cannot be read as its type (a row edited in the database), naming its sequence.")]
     [ProducesResponseType<IReadOnlyList<ViewRebuilder.Rebuilt>>(200, "application/json")]
-    [ProblemResponses(400, 401, 403)]
+    [ProblemResponses(400, 401, 403, 409)]
     public static async Task<IResult> Rebuild(string? name, ViewRebuilder rebuilder, CancellationToken cancellation)
     {
         if (name is not null && !ProjectionStatus.Names.Contains(name))
             return Rejection.Invalid("name", $"'{name}' is not one of {string.Join(", ", ProjectionStatus.Names)}.").ToResult();
-        return Results.Ok(await rebuilder.RebuildAsync(name is null ? ProjectionStatus.Names : [name], cancellation));
+        try
+        {
+            return Results.Ok(await rebuilder.RebuildAsync(name is null ? ProjectionStatus.Names : [name], cancellation));
+        }
+        // Only an edit in the database stores an event that cannot be read as its type; the rebuild cannot get past
+        // it (the live daemon skips it), and the operator needs to know which and where to look, not a bare 500.
+        catch (EventLoaderException failed) when (failed.InnerException is Marten.Exceptions.EventDeserializationFailureException unreadable)
+        {
+            return Rejection.Conflict($"The rebuild stopped: {unreadable.Message}. Only an edit in the database stores an event that cannot be read; GET /ledger/verify names the row. The views go on applying new events.").ToResult();
+        }
     }
 }

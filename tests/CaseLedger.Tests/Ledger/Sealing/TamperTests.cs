@@ -1,3 +1,4 @@
+using CaseLedger.Api.Admin;
 using CaseLedger.Api.Ledger.Sealing;
 using CaseLedger.Tests.Ledger.Export;
 using CaseLedger.Verifier;
@@ -77,6 +78,38 @@ public sealed class TamperTests(AppFixture app)
             // share this database (a rebuild has no way past it; verify is what names it).
             await RestoreAsync(sequence, data, type);
         }
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_cannot_read_an_edited_event_fails_and_the_views_go_on_applying_new_events()
+    {
+        var id = await app.Host.GivenSealedJudgements(cases: 1);
+        var last = (await app.Host.GetJson($"/inspections/{id}/events")).GetProperty("events").EnumerateArray().Last();
+        var sequence = last.GetProperty("sequence").GetInt64();
+        var (data, type) = await RowAsync(sequence);
+        await ExecuteAsync($"update {Events} set data = jsonb_set(data, '{{answer}}', '\"no-such-answer\"') where seq_id = @seq",
+            sequence, id, last.GetProperty("version").GetInt64(), "spoil an event");
+        try
+        {
+            await app.Host.Scenario(s =>
+            {
+                s.As(Scenarios.Admin, Roles.Admin).Post.Url($"/admin/projections/rebuild?name={ProjectionStatus.PerInspectionViews[0]}");
+                s.StatusCodeShouldBe(409);
+            });
+        }
+        finally
+        {
+            await RestoreAsync(sequence, data, type);
+        }
+
+        // The views go on: a new inspection's judgements reach them, and with the row put back a rebuild completes.
+        await app.Host.GivenSealedJudgements(cases: 1);
+        await app.Host.CaughtUp();
+        await app.Host.Scenario(s =>
+        {
+            s.As(Scenarios.Admin, Roles.Admin).Post.Url($"/admin/projections/rebuild?name={ProjectionStatus.PerInspectionViews[0]}");
+            s.StatusCodeShouldBeOk();
+        });
     }
 
     [Fact]
