@@ -20,6 +20,7 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
     public static readonly IReadOnlyList<string> Names =
     [
         .. PerInspectionViews, YotViews.YotTimelineProjection.ViewName, ThemeViews.ThemeTimelineProjection.ViewName,
+        History.Changes.JudgementChangesProjection.ViewName,
     ];
 
     /// <summary>One view: the sequence it has reached, how far behind it is, and, while it is being rebuilt on this

@@ -1,3 +1,4 @@
+using CaseLedger.Api.History.Changes;
 using CaseLedger.Api.Moderation;
 using CaseLedger.Api.QualityAssurance;
 using CaseLedger.Api.Scores;
@@ -49,6 +50,11 @@ public static class ViewsConfiguration
             });
             options.Projections.Add(provider.GetRequiredService<YotTimelineProjection>(), ProjectionLifecycle.Async);
             options.Projections.Add(provider.GetRequiredService<ThemeTimelineProjection>(), ProjectionLifecycle.Async);
+            // A projection of its own, not a member of the composite: history reads trust its rows up to its own
+            // progress row, and a database that has never run it starts it from the first event whatever the
+            // composite has reached (reads replay what it has not).
+            JudgementChangeTable.AddTo(options);
+            options.Projections.Add(new JudgementChangesProjection(), ProjectionLifecycle.Async, JudgementChangesProjection.ViewName);
             // What the theme view chooses each YOT's latest entry by, as columns: read out of each document's JSON
             // instead, the choice cost as much as reading every entry whole.
             options.Schema.For<ThemeTimeline>()

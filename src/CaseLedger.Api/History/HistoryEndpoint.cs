@@ -1,5 +1,6 @@
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Reading;
+using CaseLedger.Api.History.Changes;
 using CaseLedger.Api.Scoring;
 
 using CaseLedger.Api.Scores;
@@ -91,9 +92,10 @@ public static class HistoryEndpoint
             .ToList();
 
         var header = await session.LoadAsync<InspectionHeader>(id, cancellation);
-        var events = await reader.EventsBetweenAsync(scores, start, end, cancellation);
-        return Results.Ok(new HistoryView(id, start, end, moved, ChangedJudgements(events, header!),
-            MovedRatings(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), scores, before, start, after, end)));
+        var (afterVersion, toVersion) = PointReader.Between(scores, start, end);
+        var changes = await ChangeRows.WindowAsync(session, id, afterVersion, toVersion, cancellation);
+        return Results.Json(new HistoryView(id, start, end, moved, ChangedJudgements(changes.Where(change => change.IsBetween(start, end)), header!),
+            MovedRatings(schemes.Framework(scores.FrameworkId, scores.FrameworkVersion), scores, before, start, after, end)), RenderedChanges.Json);
     }
 
     private static List<MovedRating>? MovedRatings(
@@ -115,13 +117,12 @@ public static class HistoryEndpoint
         ];
     }
 
-    private static List<ChangedJudgement> ChangedJudgements(IReadOnlyList<IEvent> events, InspectionHeader header) =>
-        [.. events.Select(LedgerChange.Of).OfType<LedgerChange>()
-            .GroupBy(change => change.Change.JudgementId)
+    private static List<ChangedJudgement> ChangedJudgements(IEnumerable<RenderedChange> changes, InspectionHeader header) =>
+        [.. changes.GroupBy(change => change.JudgementId)
             .Select(group =>
             {
-                var first = group.First().Change;
+                var first = group.First();
                 return new ChangedJudgement(group.Key, first.CaseId, header.FindCase(first.CaseId)?.Reference ?? "", first.QuestionId,
-                    first.Previous, group.Last().Change.Answer, [.. group.Select(JudgementChange.Of)]);
+                    first.Previous, group.Last().Answer, new RenderedChanges([.. group.Select(change => change.Json)]));
             })];
 }

@@ -43,6 +43,16 @@ public sealed class LedgerEvents(IQuerySession session)
         return streams;
     }
 
+    /// <summary>A stream's events from after <paramref name="afterVersion"/> to <paramref name="toVersion"/> that
+    /// came after global sequence <paramref name="afterSequence"/>: what a view that has applied events up to that
+    /// sequence has still to see of the stream, in order.</summary>
+    public async Task<IReadOnlyList<IEvent>> AfterSequenceAsync(
+        Guid streamId, long afterSequence, long afterVersion, long toVersion, CancellationToken cancellation) =>
+        await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == streamId && e.Sequence > afterSequence && e.Version > afterVersion && e.Version <= toVersion)
+            .OrderBy(e => e.Version)
+            .ToListAsync(cancellation);
+
     /// <summary>At most <paramref name="limit"/> events after <paramref name="afterVersion"/>, in order.</summary>
     public async Task<IReadOnlyList<IEvent>> PageAsync(Guid streamId, long afterVersion, int limit, CancellationToken cancellation) =>
         await session.Events.QueryAllRawEvents()

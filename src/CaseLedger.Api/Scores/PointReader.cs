@@ -93,15 +93,11 @@ public sealed class PointReader(IQuerySession session, ScoringSchemes schemes)
         return tally;
     }
 
-    /// <summary>The events <paramref name="to"/> takes in and <paramref name="from"/> does not, in stream order.</summary>
-    public async Task<IReadOnlyList<IEvent>> EventsBetweenAsync(
-        InspectionScores scores, ResolvedPoint from, ResolvedPoint to, CancellationToken cancellation)
-    {
-        // Everything up to the checkpoint from which 'from' starts is in 'from', so nothing before it can be new in 'to'.
-        var after = Math.Min(StartOf(scores, from).Version, to.Version);
-        var events = await new LedgerEvents(session).StreamAsync(scores.Id, after + 1, to.Version, cancellation);
-        return [.. events.Where(e => to.Takes(e) && !from.Takes(e))];
-    }
+    /// <summary>The stream's versions that can hold an event <paramref name="to"/> takes in and <paramref name="from"/>
+    /// does not: after the checkpoint from which <paramref name="from"/> starts (everything up to it is in
+    /// <paramref name="from"/>), up to <paramref name="to"/>'s version.</summary>
+    public static (long After, long To) Between(InspectionScores scores, ResolvedPoint from, ResolvedPoint to) =>
+        (Math.Min(StartOf(scores, from).Version, to.Version), to.Version);
 
     /// <summary>The latest counts the point wholly takes in: the document itself, a checkpoint, or none (version 0).</summary>
     private static (long Version, int[]? Counts) StartOf(InspectionScores scores, ResolvedPoint point)

@@ -23,8 +23,12 @@ public sealed record ResolvedPoint(string Point, long Version, DateTimeOffset? A
     [JsonIgnore]
     public bool IsPrefix => ValidBy is null && RecordedBy is null;
 
-    public bool Takes(IEvent e) =>
-        e.Version <= Version && TakesTimes(EventMetadata.OccurredAt(e), e.Timestamp);
+    public bool Takes(IEvent e) => Takes(e.Version, EventMetadata.OccurredAt(e), e.Timestamp);
+
+    /// <summary>Whether the point takes in the event at <paramref name="version"/> that happened at
+    /// <paramref name="occurredAt"/> and was recorded at <paramref name="recordedAt"/>.</summary>
+    public bool Takes(long version, DateTimeOffset occurredAt, DateTimeOffset recordedAt) =>
+        version <= Version && TakesTimes(occurredAt, recordedAt);
 
     /// <summary>Whether events that happened by <paramref name="occurredAt"/> and were recorded by
     /// <paramref name="recordedAt"/> are inside the point's time bounds.</summary>
