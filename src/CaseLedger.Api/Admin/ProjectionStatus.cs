@@ -12,6 +12,10 @@ public sealed record ProjectionStatus(long HighWaterMark, long LastEventSequence
 
     public static readonly IReadOnlyList<string> PerInspectionViews = ["inspection-scores", "moderation-log", QualityAssurance.QaRecordProjection.ViewName];
 
+    /// <summary>Views that read nothing but the events: a rebuild runs each beside the others from the start, a
+    /// pipeline of its own, where the views across inspections must wait for the scores they read.</summary>
+    public static readonly IReadOnlyList<string> EventsOnlyViews = [History.Changes.JudgementChangesProjection.ViewName];
+
     /// <summary>The daemon's one shard of a projection (none of ours is sharded further): its agent and progress row.</summary>
     public static string ShardOf(string projection) => $"{projection}:All";
 

@@ -15,6 +15,19 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
     {
         var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
         var daemon = running ?? await store.BuildProjectionDaemonAsync();
+        // A view that reads only the events is rebuilt from the start beside the rest: on two cores, a second
+        // pipeline rather than a wait (measured at 1,000,000 events: the composite 11 s, then judgement-changes 21 s).
+        var alongside = Task.WhenAll(names.Intersect(ProjectionStatus.EventsOnlyViews)
+            .Select(name => RebuildOneAsync(daemon, running, name, [name], cancellation)));
+        var inTurn = RebuildInTurnAsync(daemon, running, [.. names.Except(ProjectionStatus.EventsOnlyViews)], cancellation);
+        await Task.WhenAll(alongside, inTurn);
+        IReadOnlyList<Rebuilt> rebuilt = [.. await inTurn, .. await alongside];
+        return [.. names.Select(name => rebuilt.Single(one => one.Name == name))];
+    }
+
+    private async Task<IReadOnlyList<Rebuilt>> RebuildInTurnAsync(
+        IProjectionDaemon daemon, IProjectionDaemon? running, IReadOnlyList<string> names, CancellationToken cancellation)
+    {
         // The views of one inspection are one composite projection, rebuilt in a single pass over the events: asking
         // for any of them rebuilds all three. The views across inspections follow, once the scores they read are
         // whole again.
@@ -26,7 +39,7 @@ public sealed class ViewRebuilder(IDocumentStore store, IServiceProvider service
         }
         rebuilt.AddRange(await Task.WhenAll(names.Except(ProjectionStatus.PerInspectionViews)
             .Select(name => RebuildOneAsync(daemon, running, name, [name], cancellation))));
-        return [.. names.Select(name => rebuilt.Single(one => one.Name == name))];
+        return rebuilt;
     }
 
     private async Task<Rebuilt> RebuildOneAsync(

@@ -54,7 +54,8 @@ public static class ViewsConfiguration
             // progress row, and a database that has never run it starts it from the first event whatever the
             // composite has reached (reads replay what it has not).
             JudgementChangeTable.AddTo(options);
-            options.Projections.Add(new JudgementChangesProjection(), ProjectionLifecycle.Async, JudgementChangesProjection.ViewName);
+            options.Projections.Add(new JudgementChangesProjection(), ProjectionLifecycle.Async, JudgementChangesProjection.ViewName,
+                paging => paging.BatchSize = JudgementChangesProjection.PageSize);
             // What the theme view chooses each YOT's latest entry by, as columns: read out of each document's JSON
             // instead, the choice cost as much as reading every entry whole.
             options.Schema.For<ThemeTimeline>()
