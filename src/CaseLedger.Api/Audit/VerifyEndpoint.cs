@@ -1,3 +1,4 @@
+using CaseLedger.Api.History.Changes;
 using CaseLedger.Api.Inspections;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Inspections.Reading;
@@ -46,12 +47,14 @@ public static class VerifyEndpoint
         // documents, and parsed it again here (a fifth of PostgreSQL's time for verify at 11,270 events).
         await using var judgementsSession = session.DocumentStore.QuerySession();
         var current = CurrentJudgementsAsync(id, judgementsSession, cancellation);
+        var changeRows = AfterAsync(current, () => ChangeRows.StoredAsync(judgementsSession, id, cancellation));
 
         // One read of the stream, in order: each row held against its sealed leaf, and the event Marten decodes from
         // that row folded into the replay, the moderation count and the QA record afresh, then let go.
         var replay = new Replay(id, schemes);
         var ledger = await LedgerChecks.InspectionAsync(id, session, signer, replay.Apply, cancellation);
         var (storedVersion, mismatches) = await ViewsAsync(id, replay, session, current, schemes, cancellation);
+        mismatches.AddRange(ChangeMismatches(replay.Changes, await changeRows));
         return Results.Ok(new Verification(id, replay.StreamVersion, storedVersion, mismatches.Count == 0 && ledger.Agrees,
             replay.Answers.Count, replay.Moderations, mismatches, ledger));
     }
@@ -74,11 +77,17 @@ public static class VerifyEndpoint
 
         public QaRecord? QaRecord { get; private set; }
 
+        /// <summary>Each change to a judgement, by version, as the judgement-changes view should hold it.</summary>
+        public Dictionary<long, ChangeRows.StoredChange> Changes { get; } = [];
+
         public void Apply(IEvent e)
         {
+            if (e.Data is IJudgementChange change)
+                Changes[e.Version] = ChangeRows.StoredChange.Of(e, change);
             Opened ??= e.Data as InspectionOpened;
             Answers.Apply(e.Data);
-            if (e.Data is JudgementModerated) Moderations++;
+            // The moderation log lists a correction after publication among the moderations (kind "corrected").
+            if (e.Data is JudgementModerated or PublishedJudgementCorrected) Moderations++;
             StreamVersion = Math.Max(StreamVersion, e.Version);
             QaRecord = qaProjection.Evolve(QaRecord, id, e);
         }
@@ -123,6 +132,36 @@ public static class VerifyEndpoint
         foreach (var extra in current.Keys.Except(replayed.Latest.Keys))
             mismatches.Add(new Mismatch("judgements", extra.ToString(), "absent from the ledger", "present"));
         return (stored?.Version ?? 0, mismatches);
+    }
+
+    /// <summary>
+    /// The judgement-changes view's rows against the replay: each change to a judgement the view has applied must be
+    /// a row with its sequence, judgement and answers, and no row may stand for anything else. The rendered JSON is
+    /// not compared (rendering every change again would cost as much as the rest of the check); an edit of what it
+    /// says beyond these is repaired, not found, by a rebuild of the view.
+    /// </summary>
+    private static IEnumerable<Mismatch> ChangeMismatches(
+        IReadOnlyDictionary<long, ChangeRows.StoredChange> replayed, (long AppliedThrough, List<ChangeRows.StoredChange> Rows) stored)
+    {
+        static string Describe(ChangeRows.StoredChange change) =>
+            $"judgement {change.JudgementId}: {change.Previous ?? "none"} to {change.Answer} (sequence {change.Sequence})";
+        var unmatched = replayed.Values.Where(change => change.Sequence <= stored.AppliedThrough).ToDictionary(change => change.Version);
+        foreach (var row in stored.Rows)
+        {
+            if (!unmatched.Remove(row.Version, out var want))
+                yield return new Mismatch(JudgementChangesProjection.ViewName, $"version {row.Version}", "absent from the ledger", Describe(row));
+            else if (want != row)
+                yield return new Mismatch(JudgementChangesProjection.ViewName, $"version {row.Version}", Describe(want), Describe(row));
+        }
+        foreach (var missing in unmatched.Values)
+            yield return new Mismatch(JudgementChangesProjection.ViewName, $"version {missing.Version}", Describe(missing), "missing");
+    }
+
+    /// <summary>Runs <paramref name="next"/> once <paramref name="first"/> is done: both read on one session of their own.</summary>
+    private static async Task<T> AfterAsync<TFirst, T>(Task<TFirst> first, Func<Task<T>> next)
+    {
+        await first;
+        return await next();
     }
 
     /// <summary><c>GET /ledger/verify</c>: the whole log recomputed from the stored rows and rebuilt to the signed

@@ -117,12 +117,19 @@ public static class HistoryEndpoint
         ];
     }
 
-    private static List<ChangedJudgement> ChangedJudgements(IEnumerable<RenderedChange> changes, InspectionHeader header) =>
-        [.. changes.GroupBy(change => change.JudgementId)
-            .Select(group =>
-            {
-                var first = group.First();
-                return new ChangedJudgement(group.Key, first.CaseId, header.FindCase(first.CaseId)?.Reference ?? "", first.QuestionId,
-                    first.Previous, group.Last().Answer, new RenderedChanges([.. group.Select(change => change.Json)]));
-            })];
+    /// <summary>The changes grouped by judgement, each judgement where its first change falls.</summary>
+    private static List<ChangedJudgement> ChangedJudgements(IEnumerable<RenderedChange> changes, InspectionHeader header)
+    {
+        var references = header.Sample.ToDictionary(@case => @case.Id, @case => @case.Reference);
+        var judgements = new Dictionary<Guid, List<RenderedChange>>();
+        var order = new List<List<RenderedChange>>();
+        foreach (var change in changes)
+        {
+            if (!judgements.TryGetValue(change.JudgementId, out var group))
+                order.Add(judgements[change.JudgementId] = group = []);
+            group.Add(change);
+        }
+        return [.. order.Select(group => new ChangedJudgement(group[0].JudgementId, group[0].CaseId, references.GetValueOrDefault(group[0].CaseId, ""),
+            group[0].QuestionId, group[0].Previous, group[^1].Answer, new RenderedChanges([.. group.Select(change => change.Json)])))];
+    }
 }

@@ -53,6 +53,16 @@ public sealed class LedgerEvents(IQuerySession session)
             .OrderBy(e => e.Version)
             .ToListAsync(cancellation);
 
+    /// <summary>The global sequence of the stream's event at <paramref name="version"/>; null when there is none. One
+    /// index lookup, where a LINQ query over the events costs its translation on every call.</summary>
+    public async Task<long?> SequenceAtAsync(Guid streamId, long version, CancellationToken cancellation)
+    {
+        var sequences = await session.AdvancedSql.QueryAsync<long>(
+            $"select seq_id from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events where stream_id = ? and version = ?",
+            cancellation, streamId, version);
+        return sequences.Count == 0 ? null : sequences[0];
+    }
+
     /// <summary>At most <paramref name="limit"/> events after <paramref name="afterVersion"/>, in order.</summary>
     public async Task<IReadOnlyList<IEvent>> PageAsync(Guid streamId, long afterVersion, int limit, CancellationToken cancellation) =>
         await session.Events.QueryAllRawEvents()

@@ -1,4 +1,5 @@
 using System.Text;
+using Npgsql;
 using CaseLedger.Api.History.Changes;
 using CaseLedger.Tests.Inspections.Timing;
 
@@ -85,6 +86,47 @@ public sealed class JudgementChangesViewTests(AppFixture app) : IAsyncLifetime
         var correction = changed[b].GetProperty("changes")[1];
         Assert.Equal(("corrected", "insufficient", "sufficient"),
             (correction.GetProperty("kind").GetString(), correction.GetProperty("previous").GetString(), correction.GetProperty("answer").GetString()));
+    }
+
+    [Fact]
+    public async Task Verify_agrees_on_an_inspection_corrected_after_publication()
+    {
+        var verification = await app.Host.GetJson($"/inspections/{id}/verify");
+
+        Assert.True(verification.GetProperty("agrees").GetBoolean(), verification.ToString());
+        Assert.Equal(2, verification.GetProperty("moderations").GetInt32());
+    }
+
+    [Fact]
+    public async Task Verify_names_a_row_of_the_view_edited_or_deleted_behind_the_ledgers_back()
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var last = (await session.Events.FetchStreamStateAsync(id))!.Version;
+        var changes = await ChangeRows.WindowAsync(session, id, 0, last, appliedThrough: 0, CancellationToken.None);
+        var (recorded, correction) = (changes[0].Version, changes[^1].Version);
+        await using (var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__CaseLedger")))
+        {
+            await connection.OpenAsync();
+            async Task<int> RunAsync(string sql, long version)
+            {
+                await using var command = new NpgsqlCommand(sql + " where inspection_id = $1 and stream_version = $2", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = id });
+                command.Parameters.Add(new NpgsqlParameter { Value = version });
+                return await command.ExecuteNonQueryAsync();
+            }
+            Assert.Equal(1, await RunAsync($"update {JudgementChangeTable.Name} set answer = 'insufficient'", recorded));
+            Assert.Equal(1, await RunAsync($"delete from {JudgementChangeTable.Name}", correction));
+        }
+
+        var verification = await app.Host.GetJson($"/inspections/{id}/verify");
+
+        Assert.False(verification.GetProperty("agrees").GetBoolean());
+        var mismatches = verification.GetProperty("mismatches").EnumerateArray()
+            .Select(m => (m.GetProperty("view").GetString(), m.GetProperty("item").GetString(), m.GetProperty("actual").GetString()!)).ToList();
+        Assert.True(mismatches.Count == 2, string.Join("; ", mismatches));
+        Assert.Contains(mismatches, m => m.Item2 == $"version {recorded}" && m.Item3.Contains($"judgement {a}: none to insufficient"));
+        Assert.Contains(mismatches, m => m.Item2 == $"version {correction}" && m.Item3 == "missing");
+        Assert.All(mismatches, m => Assert.Equal(JudgementChangesProjection.ViewName, m.Item1));
     }
 
     private static string Kind(RenderedChange change) => JsonDocument.Parse(change.Json).RootElement.GetProperty("kind").GetString()!;

@@ -1,3 +1,5 @@
+using CaseLedger.Api.Inspections;
+using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Ledger;
 using CaseLedger.Api.Scoring;
 using JasperFx.Events.Projections;
@@ -20,9 +22,7 @@ public static class ChangeRows
         IQuerySession session, Guid inspectionId, long afterVersion, long toVersion, CancellationToken cancellation)
     {
         if (toVersion <= afterVersion) return [];
-        var applied = await session.DocumentStore.Advanced.ProjectionProgressFor(
-            new ShardName(JudgementChangesProjection.ViewName), token: cancellation);
-        return await WindowAsync(session, inspectionId, afterVersion, toVersion, applied, cancellation);
+        return await WindowAsync(session, inspectionId, afterVersion, toVersion, await AppliedThroughAsync(session, cancellation), cancellation);
     }
 
     /// <summary>The same, trusting the view's rows only up to global sequence <paramref name="appliedThrough"/>
@@ -46,16 +46,50 @@ public static class ChangeRows
             await using var reader = await session.ExecuteReaderAsync(command, cancellation);
             while (await reader.ReadAsync(cancellation))
                 changes.Add(new RenderedChange(reader.GetInt64(0), inspectionId, reader.GetInt64(1), reader.GetGuid(2), reader.GetGuid(3),
-                    reader.GetString(4), reader.IsDBNull(5) ? null : Enum.Parse<Answer>(reader.GetString(5)), Enum.Parse<Answer>(reader.GetString(6)),
+                    reader.GetString(4), reader.IsDBNull(5) ? null : AnswerIn(reader.GetString(5)), AnswerIn(reader.GetString(6)),
                     reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
                     reader.GetFieldValue<byte[]>(9)));
         }
-        var unapplied = await new LedgerEvents(session).AfterSequenceAsync(inspectionId, appliedThrough, afterVersion, toVersion, cancellation);
-        if (unapplied.Count == 0) return changes;
+        // The view has applied the whole window when it has applied the window's last event: nearly always.
+        var ledger = new LedgerEvents(session);
+        if (await ledger.SequenceAtAsync(inspectionId, toVersion, cancellation) is not { } last || last <= appliedThrough) return changes;
+        var unapplied = await ledger.AfterSequenceAsync(inspectionId, appliedThrough, afterVersion, toVersion, cancellation);
         changes.AddRange(unapplied.Select(RenderedChange.Of).OfType<RenderedChange>());
         // In one stream a later version always has a later sequence, so this keeps the order; sorted all the same, it
         // costs nothing beside the read and the answer cannot depend on it.
         changes.Sort((a, b) => a.Version.CompareTo(b.Version));
         return changes;
     }
+
+    /// <summary>What <c>verify</c> holds each row against: the change's place, judgement and answers (by name, as
+    /// stored, so a row edited to hold no answer is shown as it is).</summary>
+    public sealed record StoredChange(long Sequence, long Version, Guid JudgementId, string? Previous, string Answer)
+    {
+        public static StoredChange Of(IEvent e, IJudgementChange change) =>
+            new(e.Sequence, e.Version, change.JudgementId, change.Previous is { } previous ? Answers.Name(previous) : null, Answers.Name(change.Answer));
+    }
+
+    /// <summary>Every row of the inspection's that the view vouches for (up to its progress, returned with them),
+    /// without the rendered JSON.</summary>
+    public static async Task<(long AppliedThrough, List<StoredChange> Rows)> StoredAsync(
+        IQuerySession session, Guid inspectionId, CancellationToken cancellation)
+    {
+        var applied = await AppliedThroughAsync(session, cancellation);
+        await using var command = new NpgsqlCommand(
+            $"select seq_id, stream_version, judgement_id, previous, answer from {JudgementChangeTable.Name} where inspection_id = $1 and seq_id <= $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = inspectionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = applied });
+        await using var reader = await session.ExecuteReaderAsync(command, cancellation);
+        var rows = new List<StoredChange>();
+        while (await reader.ReadAsync(cancellation))
+            rows.Add(new StoredChange(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+        return (applied, rows);
+    }
+
+    private static Answer AnswerIn(string name) =>
+        Answers.Parse(name) ?? throw new InvalidOperationException($"The {JudgementChangesProjection.ViewName} view holds '{name}' for an answer: rebuild it.");
+
+    /// <summary>The global sequence up to which the view has applied every event: its rows up to there are whole.</summary>
+    private static Task<long> AppliedThroughAsync(IQuerySession session, CancellationToken cancellation) =>
+        session.DocumentStore.Advanced.ProjectionProgressFor(new ShardName(JudgementChangesProjection.ViewName), token: cancellation);
 }
