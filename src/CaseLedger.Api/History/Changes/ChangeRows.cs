@@ -17,23 +17,25 @@ namespace CaseLedger.Api.History.Changes;
 public static class ChangeRows
 {
     /// <summary>The changes between versions <paramref name="afterVersion"/> (exclusive) and
-    /// <paramref name="toVersion"/>, in version order.</summary>
-    public static async Task<IReadOnlyList<RenderedChange>> WindowAsync(
+    /// <paramref name="toVersion"/>, in version order; to be disposed when the answer has been written.</summary>
+    public static async Task<ChangeWindow> WindowAsync(
         IQuerySession session, Guid inspectionId, long afterVersion, long toVersion, CancellationToken cancellation)
     {
-        if (toVersion <= afterVersion) return [];
+        if (toVersion <= afterVersion) return new ChangeWindow();
         return await WindowAsync(session, inspectionId, afterVersion, toVersion, await AppliedThroughAsync(session, cancellation), cancellation);
     }
 
     /// <summary>The same, trusting the view's rows only up to global sequence <paramref name="appliedThrough"/>
     /// (0: none, every change replayed from the events).</summary>
-    public static async Task<IReadOnlyList<RenderedChange>> WindowAsync(
+    public static async Task<ChangeWindow> WindowAsync(
         IQuerySession session, Guid inspectionId, long afterVersion, long toVersion, long appliedThrough, CancellationToken cancellation)
     {
-        var changes = new List<RenderedChange>();
+        var changes = new ChangeWindow();
+        // The JSON as bytes, copied from the row straight into the window's buffers.
         await using (var command = new NpgsqlCommand(
             $"""
-             select seq_id, stream_version, judgement_id, case_id, question_id, previous, answer, occurred_at, recorded_at, change
+             select seq_id, stream_version, judgement_id, case_id, question_id, previous, answer, occurred_at, recorded_at,
+                    convert_to(change::text, 'UTF8')
                from {JudgementChangeTable.Name}
               where inspection_id = $1 and stream_version > $2 and stream_version <= $3 and seq_id <= $4
               order by stream_version
@@ -48,7 +50,7 @@ public static class ChangeRows
                 changes.Add(new RenderedChange(reader.GetInt64(0), inspectionId, reader.GetInt64(1), reader.GetGuid(2), reader.GetGuid(3),
                     reader.GetString(4), reader.IsDBNull(5) ? null : AnswerIn(reader.GetString(5)), AnswerIn(reader.GetString(6)),
                     reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
-                    reader.GetFieldValue<byte[]>(9)));
+                    changes.Copy(reader, 9)));
         }
         // The view has applied the whole window when it has applied the window's last event: nearly always.
         var ledger = new LedgerEvents(session);
@@ -57,7 +59,7 @@ public static class ChangeRows
         changes.AddRange(unapplied.Select(RenderedChange.Of).OfType<RenderedChange>());
         // In one stream a later version always has a later sequence, so this keeps the order; sorted all the same, it
         // costs nothing beside the read and the answer cannot depend on it.
-        changes.Sort((a, b) => a.Version.CompareTo(b.Version));
+        changes.SortByVersion();
         return changes;
     }
 

@@ -12,7 +12,7 @@ namespace CaseLedger.Api.History.Changes;
 /// </summary>
 public sealed record RenderedChange(
     long Sequence, Guid InspectionId, long Version, Guid JudgementId, Guid CaseId, string QuestionId, Answer? Previous, Answer Answer,
-    DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, byte[] Json)
+    DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, ReadOnlyMemory<byte> Json)
 {
     /// <summary>The options the HTTP API writes with (ASP.NET Core's web defaults; the API's own settings only read).</summary>
     public static readonly JsonSerializerOptions Options = JsonSerializerOptions.Web;

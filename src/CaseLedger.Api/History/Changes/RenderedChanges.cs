@@ -5,13 +5,14 @@ using System.Text.Json.Serialization;
 namespace CaseLedger.Api.History.Changes;
 
 /// <summary>
-/// A judgement's changes held as the JSON the view rendered. Written out by <see cref="Writer"/> as the bytes
-/// themselves, which is most of a history answer (3.2 MB for a whole fieldwork week of 5,600 changed judgements);
-/// read as objects (a page, the CSV) each is decoded when asked for.
+/// A judgement's changes held as the JSON the view rendered: a segment of the window's changes, laid out judgement by
+/// judgement. Written out by <see cref="Writer"/> as the bytes themselves, which is most of a history answer (3.2 MB
+/// for a whole fieldwork week of 5,600 changed judgements); read as objects (a page, the CSV) each is decoded when
+/// asked for.
 /// </summary>
-public sealed class RenderedChanges(IReadOnlyList<byte[]> rendered) : IReadOnlyList<HistoryEndpoint.JudgementChange>
+public sealed class RenderedChanges(ArraySegment<RenderedChange> rendered) : IReadOnlyList<HistoryEndpoint.JudgementChange>
 {
-    private IReadOnlyList<byte[]> Rendered => rendered;
+    private ArraySegment<RenderedChange> Rendered => rendered;
 
     /// <summary>The options a history answer is written with: the API's, and the bytes of rendered changes as they are.</summary>
     public static readonly JsonSerializerOptions Json = new(RenderedChange.Options) { Converters = { new Writer() } };
@@ -19,7 +20,7 @@ public sealed class RenderedChanges(IReadOnlyList<byte[]> rendered) : IReadOnlyL
     public int Count => rendered.Count;
 
     public HistoryEndpoint.JudgementChange this[int index] =>
-        JsonSerializer.Deserialize<HistoryEndpoint.JudgementChange>(rendered[index], RenderedChange.Options)!;
+        JsonSerializer.Deserialize<HistoryEndpoint.JudgementChange>(rendered[index].Json.Span, RenderedChange.Options)!;
 
     public IEnumerator<HistoryEndpoint.JudgementChange> GetEnumerator()
     {
@@ -39,7 +40,7 @@ public sealed class RenderedChanges(IReadOnlyList<byte[]> rendered) : IReadOnlyL
             if (value is RenderedChanges changes)
                 // Each is one JSON value as System.Text.Json wrote it, and the column keeps it as JSON: checking it
                 // again would parse the whole answer a second time.
-                foreach (var json in changes.Rendered) writer.WriteRawValue(json, skipInputValidation: true);
+                foreach (var change in changes.Rendered) writer.WriteRawValue(change.Json.Span, skipInputValidation: true);
             else
                 foreach (var change in value) JsonSerializer.Serialize(writer, change, RenderedChange.Options);
             writer.WriteEndArray();
