@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using CaseLedger.Api.Inspections.Judging;
 using Marten.Events.Projections;
 
@@ -26,7 +26,8 @@ public sealed class JudgementChangesProjection : IProjection
         if (rows.Count == 0) return Task.CompletedTask;
         // New rows are inserted; a row already there is written again only where it differs. A rebuild renders every
         // row again and finds it unchanged: neither statement then writes or locks it (an upsert's "do update ...
-        // where" would still lock every row, rewriting the whole table's pages), so a rebuild is reads and probes.
+        // where" would still lock every row, rewriting the whole table's pages), nor parses its JSON (the insert
+        // takes only the rows not there), so a rebuild is reads and probes. The JSON travels as the bytes rendered.
         operations.QueueSqlCommand(
             $"""
              with given as (
@@ -36,24 +37,30 @@ public sealed class JudgementChangesProjection : IProjection
                   update {JudgementChangeTable.Name} as stored
                      set seq_id = given.sequence, judgement_id = given.judgement, case_id = given."case", question_id = given.question,
                          previous = given.previous, answer = given.answer, occurred_at = given.occurred, recorded_at = given.recorded,
-                         change = given.change::json
+                         change = convert_from(given.change, 'UTF8')::json
                     from given
                    where stored.inspection_id = given.inspection and stored.stream_version = given.version
                      and (stored.seq_id, stored.judgement_id, stored.case_id, stored.question_id, stored.previous, stored.answer,
-                          stored.occurred_at, stored.recorded_at, stored.change::text)
+                          stored.occurred_at, stored.recorded_at, convert_to(stored.change::text, 'UTF8'))
                          is distinct from (given.sequence, given.judgement, given."case", given.question, given.previous, given.answer,
                           given.occurred, given.recorded, given.change))
              insert into {JudgementChangeTable.Name}
                     (inspection_id, stream_version, seq_id, judgement_id, case_id, question_id, previous, answer, occurred_at, recorded_at, change)
-             select inspection, version, sequence, judgement, "case", question, previous, answer, occurred, recorded, change::json
+             select inspection, version, sequence, judgement, "case", question, previous, answer, occurred, recorded, convert_from(change, 'UTF8')::json
                from given
+              where not exists (select from {JudgementChangeTable.Name} as stored
+                                 where stored.inspection_id = given.inspection and stored.stream_version = given.version)
                  on conflict (inspection_id, stream_version) do nothing
              """,
             rows.Select(r => r.InspectionId).ToArray(), rows.Select(r => r.Version).ToArray(), rows.Select(r => r.Sequence).ToArray(),
             rows.Select(r => r.JudgementId).ToArray(), rows.Select(r => r.CaseId).ToArray(), rows.Select(r => r.QuestionId).ToArray(),
             rows.Select(r => r.Previous is { } previous ? Answers.Name(previous) : null).ToArray(), rows.Select(r => Answers.Name(r.Answer)).ToArray(),
             rows.Select(r => r.OccurredAt.ToUniversalTime()).ToArray(), rows.Select(r => r.RecordedAt.ToUniversalTime()).ToArray(),
-            rows.Select(r => Encoding.UTF8.GetString(r.Json)).ToArray());
+            rows.Select(r => Bytes(r.Json)).ToArray());
         return Task.CompletedTask;
     }
+
+    // A rendering's own array, as RenderedChange.Of writes it; a slice of a window's buffer copied out.
+    private static byte[] Bytes(ReadOnlyMemory<byte> json) =>
+        MemoryMarshal.TryGetArray(json, out var whole) && whole is { Offset: 0, Array: { } array } && whole.Count == array.Length ? array : json.ToArray();
 }
