@@ -1,6 +1,6 @@
-using Npgsql;
 using JasperFx;
 using JasperFx.Events.Daemon;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 

@@ -8,12 +8,11 @@ namespace CaseLedger.Api.History.Changes;
 /// A window's changes, in version order, their JSON held in buffers rented for the request and given back when it
 /// ends. A whole fieldwork week of the bench's largest inspection is 5,800 changes and 3.2 MB of JSON; an array for
 /// each change made that most of what a read allocated, and the collections it set off were the read's slowest
-/// moments (a profile of reads in a loop: 5.4 MB allocated for each, and a gen-1 collection every few reads).
+/// moments (a profile of reads in a loop: 5.4 MB allocated for each, and a young collection every fifteen or so).
 /// </summary>
 public sealed class ChangeWindow : IReadOnlyList<RenderedChange>, IDisposable
 {
-    // Under the large object heap's threshold would not matter (they are pooled); large enough that a week's JSON
-    // is a dozen of them.
+    // Pooled, so the size only sets how many a window takes: a dozen for a whole week of the largest inspection.
     private const int ChunkSize = 256 * 1024;
 
     private readonly List<RenderedChange> changes = [];
