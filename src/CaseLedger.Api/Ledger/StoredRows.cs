@@ -21,23 +21,22 @@ public static class StoredRows
     /// none (<paramref name="Fault"/> says why), its body as stored, which no sealed leaf can be.</summary>
     public sealed record StoredLeaf(long Sequence, Guid StreamId, long Version, byte[] Leaf, string? Fault = null);
 
-    /// <summary>The rows after global sequence <paramref name="afterSequence"/> up to <paramref name="upToSequence"/>,
-    /// in sequence order, each as the leaf its columns give; of one stream when <paramref name="streamId"/> is given.</summary>
-    public static async Task<IReadOnlyList<StoredLeaf>> LeavesAsync(
-        IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, CancellationToken cancellation)
+    /// <summary>A stream's rows in sequence order, each as the leaf its columns give.</summary>
+    public static async Task<IReadOnlyList<StoredLeaf>> LeavesAsync(IQuerySession session, Guid streamId, CancellationToken cancellation)
     {
         var leaves = new List<StoredLeaf>();
-        await foreach (var leaf in ReadAsync(session, streamId, afterSequence, upToSequence, cancellation)) leaves.Add(leaf);
+        await foreach (var row in RowsAsync(session, RowFilter.Stream(streamId), decodeEvents: false, cancellation)) leaves.Add(row.Row.Leaf());
         return leaves;
     }
 
-    /// <summary>As <see cref="LeavesAsync"/>, one row at a time as it is read: a check that hashes each leaf and lets
-    /// it go holds none of them, where a list of an inspection's leaves outlived young collections and made every
+    /// <summary>The rows after global sequence <paramref name="afterSequence"/> up to <paramref name="upToSequence"/>,
+    /// in sequence order, each as the leaf its columns give, one at a time as it is read: a check that hashes each
+    /// leaf and lets it go holds none of them, where a list of the leaves outlived young collections and made every
     /// one of them copy it.</summary>
     public static async IAsyncEnumerable<StoredLeaf> ReadAsync(
-        IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, [EnumeratorCancellation] CancellationToken cancellation)
+        IQuerySession session, long afterSequence, long upToSequence, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        await foreach (var row in RowsAsync(session, streamId, afterSequence, upToSequence, decodeEvents: false, cancellation))
+        await foreach (var row in RowsAsync(session, RowFilter.Between(afterSequence, upToSequence), decodeEvents: false, cancellation))
             yield return row.Row.Leaf();
     }
 
@@ -53,10 +52,25 @@ public static class StoredRows
     /// what it cost beyond a plain replay.
     /// </summary>
     public static IAsyncEnumerable<StoredEvent> WithEventsAsync(IQuerySession session, Guid streamId, CancellationToken cancellation) =>
-        RowsAsync(session, streamId, long.MinValue, long.MaxValue, decodeEvents: true, cancellation);
+        RowsAsync(session, RowFilter.Stream(streamId), decodeEvents: true, cancellation);
+
+    /// <summary>
+    /// Which rows a read takes: one stream's, or a range of the global sequence, never both. Each is a statement of
+    /// its own, with no bound that is always true: Marten's connections prepare what they run often, and PostgreSQL
+    /// plans a prepared statement once for any parameters after its fifth run; for a stream read that also said
+    /// "between the lowest and the highest sequence", that plan scanned the whole sequence index beside the stream's
+    /// (a bitmap AND), and at 5,000,000 events doubled what verify took.
+    /// </summary>
+    private sealed record RowFilter(string Where, object[] Values)
+    {
+        public static RowFilter Stream(Guid streamId) => new("stream_id = $1", [streamId]);
+
+        public static RowFilter Between(long afterSequence, long upToSequence) =>
+            new("seq_id > $1 and seq_id <= $2", [afterSequence, upToSequence]);
+    }
 
     private static async IAsyncEnumerable<StoredEvent> RowsAsync(
-        IQuerySession session, Guid? streamId, long afterSequence, long upToSequence, bool decodeEvents, [EnumeratorCancellation] CancellationToken cancellation)
+        IQuerySession session, RowFilter filter, bool decodeEvents, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         // Marten's selector reads its own columns, from the first on. A column of the row's that Marten reads too is
@@ -82,12 +96,10 @@ public static class StoredRows
             $"""
              select {string.Join(", ", columns)}
                from {schema}.mt_events as d
-              where seq_id > $1 and seq_id <= $2 {(streamId is null ? "" : "and stream_id = $3")}
+              where {filter.Where}
               order by seq_id
              """);
-        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
-        command.Parameters.Add(new NpgsqlParameter { Value = upToSequence });
-        if (streamId is { } id) command.Parameters.Add(new NpgsqlParameter { Value = id });
+        foreach (var value in filter.Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await session.ExecuteReaderAsync(command, cancellation);
         while (await reader.ReadAsync(cancellation))
         {

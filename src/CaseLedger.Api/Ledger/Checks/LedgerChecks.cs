@@ -90,7 +90,7 @@ public static class LedgerChecks
             if (leaves.Count == 0) break;
             var comparison = new LeafComparison(leaves, tree.LastSequence);
             var recomputed = new Dictionary<long, byte[]>(leaves.Count);
-            await foreach (var row in StoredRows.ReadAsync(session, null, afterSequence, leaves[^1].Sequence, cancellation))
+            await foreach (var row in StoredRows.ReadAsync(session, afterSequence, leaves[^1].Sequence, cancellation))
                 recomputed[row.Sequence] = comparison.Row(row);
             comparison.Finish();
             (checkedCount, afterSequence) = (checkedCount + comparison.Checked, leaves[^1].Sequence);

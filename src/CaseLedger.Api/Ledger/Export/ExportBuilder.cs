@@ -19,7 +19,7 @@ public static class ExportBuilder
         // The head's tree ends at the sequence of its last leaf; rows after that belong to a later head.
         var lastSequence = head.TreeSize == 0 ? long.MinValue
             : (await SealedLeafRows.AtAsync(session, head.TreeSize - 1, cancellation))?.Sequence ?? long.MaxValue;
-        var rows = await StoredRows.LeavesAsync(session, inspectionId, long.MinValue, long.MaxValue, cancellation);
+        var rows = await StoredRows.LeavesAsync(session, inspectionId, cancellation);
         var inTree = rows.Where(row => row.Sequence <= lastSequence).ToList();
         var sealedLeaves = (await SealedLeafRows.OfStreamAsync(session, inspectionId, cancellation))
             .Where(leaf => leaf.LeafIndex < head.TreeSize).ToDictionary(leaf => leaf.Sequence);
