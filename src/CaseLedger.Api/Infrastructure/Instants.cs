@@ -24,10 +24,13 @@ public static class Instants
     }
 
     /// <summary>UTC to the microsecond: finer .NET ticks are dropped, not rounded, as PostgreSQL drops them.</summary>
-    public static string Stored(DateTimeOffset value)
+    public static string Stored(DateTimeOffset value) => StoredUtc(value).ToString(StoredFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The moment <see cref="Stored"/> writes (in <see cref="StoredFormat"/>), for a writer of its own.</summary>
+    public static DateTime StoredUtc(DateTimeOffset value)
     {
         var utc = value.UtcDateTime;
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)).ToString(StoredFormat, CultureInfo.InvariantCulture);
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     /// <summary>A moment in a message: UTC, to the second unless it has a fraction.</summary>

@@ -6,6 +6,7 @@ using Npgsql;
 using Weasel.Storage;
 using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Ledger.Leaves;
+using CaseLedger.Api.Ledger.Merkle;
 
 namespace CaseLedger.Api.Ledger;
 
@@ -21,6 +22,10 @@ public static class StoredRows
     /// none (<paramref name="Fault"/> says why), its body as stored, which no sealed leaf can be.</summary>
     public sealed record StoredLeaf(long Sequence, Guid StreamId, long Version, byte[] Leaf, string? Fault = null);
 
+    /// <summary>As <see cref="StoredLeaf"/>, the leaf's hash (<see cref="MerkleHash.Leaf"/>) in place of the leaf:
+    /// what a check holds against the sealed log.</summary>
+    public sealed record StoredLeafHash(long Sequence, Guid StreamId, long Version, byte[] Hash, string? Fault = null);
+
     /// <summary>A stream's rows in sequence order, each as the leaf its columns give.</summary>
     public static async Task<IReadOnlyList<StoredLeaf>> LeavesAsync(IQuerySession session, Guid streamId, CancellationToken cancellation)
     {
@@ -30,14 +35,14 @@ public static class StoredRows
     }
 
     /// <summary>The rows after global sequence <paramref name="afterSequence"/> up to <paramref name="upToSequence"/>,
-    /// in sequence order, each as the leaf its columns give, one at a time as it is read: a check that hashes each
-    /// leaf and lets it go holds none of them, where a list of the leaves outlived young collections and made every
-    /// one of them copy it.</summary>
-    public static async IAsyncEnumerable<StoredLeaf> ReadAsync(
+    /// in sequence order, each as the hash of the leaf its columns give, one at a time as it is read: a check that
+    /// holds each against its sealed leaf and lets it go keeps none of them, where a list of the leaves outlived young
+    /// collections and made every one of them copy it.</summary>
+    public static async IAsyncEnumerable<StoredLeafHash> ReadAsync(
         IQuerySession session, long afterSequence, long upToSequence, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await foreach (var row in RowsAsync(session, RowFilter.Between(afterSequence, upToSequence), decodeEvents: false, cancellation))
-            yield return row.Row.Leaf();
+            yield return row.Row.LeafHash();
     }
 
     /// <summary>One stored row as its leaf, and as the event Marten's own event selector decodes from that same row;
@@ -151,6 +156,21 @@ public static class StoredRows
         /// <summary>The canonical leaf the columns give now.</summary>
         public StoredLeaf Leaf()
         {
+            var (leaf, fault) = FromColumns(LeafBytes.Of, static body => body);
+            return new StoredLeaf(Sequence, StreamId, Version, leaf, fault);
+        }
+
+        /// <summary>The hash of the leaf the columns give now, the leaf itself never kept.</summary>
+        public StoredLeafHash LeafHash()
+        {
+            var (hash, fault) = FromColumns(LeafBytes.Hash, static body => MerkleHash.Leaf(body));
+            return new StoredLeafHash(Sequence, StreamId, Version, hash, fault);
+        }
+
+        /// <summary>What <paramref name="ofLeaf"/> makes of the leaf the columns give; for columns that give none,
+        /// what <paramref name="ofBody"/> makes of the body as stored, and why.</summary>
+        private (byte[] Bytes, string? Fault) FromColumns(Func<LeafFields, byte[]> ofLeaf, Func<byte[], byte[]> ofBody)
+        {
             try
             {
                 using var data = JsonDocument.Parse(Data);
@@ -159,7 +179,7 @@ public static class StoredRows
                 var fields = new LeafFields(Sequence, StreamId, Version, Type, data.RootElement, RecordedAt, OccurredAt(header), User,
                     Header(header, LedgerWrites.RoleHeader)?.GetString(), CorrelationId,
                     Header(header, LedgerWrites.WeekHeader) is { ValueKind: JsonValueKind.Number } week ? week.GetInt32() : null);
-                return new StoredLeaf(Sequence, StreamId, Version, LeafBytes.Of(fields));
+                return (ofLeaf(fields), null);
             }
             catch (Exception noLeaf) when (noLeaf is ArgumentException or JsonException or InvalidOperationException or FormatException)
             {
@@ -167,7 +187,7 @@ public static class StoredRows
                 // reader goes, a header of the wrong kind): Marten writes every event from .NET values, which always
                 // have a canonical leaf. It cannot be the event that was sealed, and a check that failed on it would
                 // leave every other row unchecked, so it is reported as changed instead.
-                return new StoredLeaf(Sequence, StreamId, Version, Data, $"columns that give no leaf ({noLeaf.Message})");
+                return (ofBody(Data), $"columns that give no leaf ({noLeaf.Message})");
             }
         }
 

@@ -51,12 +51,17 @@ public static class CanonicalJson
 
     /// <summary>The bytes <paramref name="write"/> puts down, written through this thread's scratch buffer: for a
     /// caller that lays out a canonical object itself (members already in order) with the writers below.</summary>
-    public static byte[] Serialize<TState>(TState state, Action<TState, IBufferWriter<byte>> write)
+    public static byte[] Serialize<TState>(TState state, Action<TState, IBufferWriter<byte>> write) =>
+        Written(state, write, static bytes => bytes.ToArray());
+
+    /// <summary>What <paramref name="use"/> makes of the bytes <paramref name="write"/> puts down in this thread's
+    /// scratch buffer, which are gone once it returns: for a caller that needs only something of them (a hash).</summary>
+    public static TResult Written<TState, TResult>(TState state, Action<TState, IBufferWriter<byte>> write, Func<ReadOnlySpan<byte>, TResult> use)
     {
         var output = scratch ??= new ArrayBufferWriter<byte>(1024);
         output.ResetWrittenCount();
         write(state, output);
-        return output.WrittenSpan.ToArray();
+        return use(output.WrittenSpan);
     }
 
     /// <summary>Writes <paramref name="value"/> canonically.</summary>
@@ -129,6 +134,26 @@ public static class CanonicalJson
 
     private static readonly SearchValues<char> Escaped = SearchValues.Create(
         "\"\\" + string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)));
+
+    /// <summary>Writes <paramref name="value"/>'s invariant text in <paramref name="format"/> as a JSON string,
+    /// formatted straight into the output: a leaf writes a uuid and two times for every event, and a string made for
+    /// each was garbage at once. Text with anything to escape (no uuid or time has any) is written
+    /// as <see cref="WriteString"/> writes it.</summary>
+    public static void WriteFormatted<T>(T value, string format, IBufferWriter<byte> output) where T : IUtf8SpanFormattable, IFormattable
+    {
+        var span = output.GetSpan(FormattedLimit + 2);
+        if (value.TryFormat(span[1..(FormattedLimit + 1)], out var written, format, CultureInfo.InvariantCulture)
+            && span.Slice(1, written).IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0
+            && span.Slice(1, written).IndexOfAny((byte)'"', (byte)'\\') < 0)
+        {
+            span[0] = span[written + 1] = (byte)'"';
+            output.Advance(written + 2);
+        }
+        else WriteString(value.ToString(format, CultureInfo.InvariantCulture), output);
+    }
+
+    // Longer than any uuid or time; anything longer goes the way of any other string.
+    private const int FormattedLimit = 64;
 
     /// <summary>ASCII text, as is.</summary>
     public static void Ascii(string text, IBufferWriter<byte> output)

@@ -1,4 +1,3 @@
-using CaseLedger.Api.Ledger.Merkle;
 using CaseLedger.Api.Ledger.Sealing;
 
 namespace CaseLedger.Api.Ledger.Checks;
@@ -37,14 +36,14 @@ public sealed class LeafComparison
 
     /// <summary>Holds the next row against its leaf.</summary>
     /// <returns>The row's leaf hash, recomputed from its columns, so a caller rebuilding the tree hashes every row once.</returns>
-    public byte[] Row(StoredRows.StoredLeaf row)
+    public byte[] Row(StoredRows.StoredLeafHash row)
     {
         if (row.Sequence <= lastRow)
             throw new ArgumentException($"Rows come in sequence order: {row.Sequence} after {lastRow}.", nameof(row));
         lastRow = row.Sequence;
         while (next < leaves.Count && leaves[next].Sequence < row.Sequence) Deleted(leaves[next++]);
 
-        var hash = MerkleHash.Leaf(row.Leaf);
+        var hash = row.Hash;
         if (row.Fault is { } fault)
             Mismatches.Add(new(row.Sequence, row.StreamId, row.Version, "changed", "a row whose columns give its leaf", fault));
         if (next == leaves.Count || leaves[next].Sequence != row.Sequence)

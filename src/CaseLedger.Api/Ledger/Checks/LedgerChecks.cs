@@ -71,7 +71,7 @@ public static class LedgerChecks
         var tree = await SealedTree.LoadAsync(session, cancellation);
         var comparison = new LeafComparison(await SealedLeafRows.OfStreamAsync(session, id, cancellation), tree.LastSequence);
         await foreach (var batch in rows.ReadAllAsync(cancellation))
-            foreach (var row in batch) comparison.Row(row.Leaf());
+            foreach (var row in batch) comparison.Row(row.LeafHash());
         comparison.Finish();
         return comparison;
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using CaseLedger.Api.Ledger.Canonical;
+using CaseLedger.Api.Ledger.Merkle;
 
 namespace CaseLedger.Api.Ledger.Leaves;
 
@@ -21,13 +22,20 @@ public static class LeafBytes
     public static byte[] Of(IEvent e, JsonElement data) => Of(LeafFields.From(e, data));
 
     /// <summary>The canonical leaf of <paramref name="fields"/>.</summary>
-    public static byte[] Of(LeafFields fields)
-    {
-        if (fields.Data.ValueKind == JsonValueKind.Undefined)
-            throw new ArgumentException("A leaf needs the event's data; it has none.", nameof(fields));
+    public static byte[] Of(LeafFields fields) => CanonicalJson.Serialize(Checked(fields), WriteCanonical);
 
-        return CanonicalJson.Serialize(fields, WriteCanonical);
-    }
+    /// <summary>The leaf hash of <paramref name="e"/> (<see cref="MerkleHash.Leaf"/> of its canonical leaf).</summary>
+    public static byte[] Hash(IEvent e, JsonElement data) => Hash(LeafFields.From(e, data));
+
+    /// <summary>The leaf hash of <paramref name="fields"/>, hashed where the leaf is written and never kept: the
+    /// sealer and every check hash a leaf for each event, and a copy of each to hash once was most of a check's garbage
+    /// after the events themselves.</summary>
+    public static byte[] Hash(LeafFields fields) => CanonicalJson.Written(Checked(fields), WriteCanonical, static leaf => MerkleHash.Leaf(leaf));
+
+    private static LeafFields Checked(LeafFields fields) =>
+        fields.Data.ValueKind == JsonValueKind.Undefined
+            ? throw new ArgumentException("A leaf needs the event's data; it has none.", nameof(fields))
+            : fields;
 
     // The members in RFC 8785's order (their names sort by UTF-16 code units as written here), each value written
     // canonically; the data is canonicalised as a document of its own, so its own faults (a duplicate member, say)
@@ -40,15 +48,15 @@ public static class LeafBytes
         Member(",\"data\":", output);
         CanonicalJson.Write(fields.Data, output);
         Member(",\"occurredAt\":", output);
-        CanonicalJson.WriteString(RecordedAt(fields.OccurredAt), output);
+        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.OccurredAt), RecordedAtFormat, output);
         Member(",\"recordedAt\":", output);
-        CanonicalJson.WriteString(RecordedAt(fields.RecordedAt), output);
+        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.RecordedAt), RecordedAtFormat, output);
         Member(",\"role\":", output);
         Nullable(fields.Role, output);
         Member(",\"sequence\":", output);
         CanonicalJson.WriteNumber(fields.Sequence, output);
         Member(",\"streamId\":", output);
-        CanonicalJson.WriteString(fields.StreamId.ToString("D"), output);
+        CanonicalJson.WriteFormatted(fields.StreamId, "D", output);
         Member(",\"type\":", output);
         CanonicalJson.WriteString(fields.Type, output);
         Member(",\"user\":", output);

@@ -53,6 +53,6 @@ public sealed class LedgerSealer(TreeHeadSigner signer, TimeProvider clock) : IP
     private static byte[] LeafHash(IEvent e, ISerializer serializer)
     {
         using var data = JsonDocument.Parse(serializer.ToJson(e.Data));
-        return MerkleHash.Leaf(LeafBytes.Of(e, data.RootElement));
+        return LeafBytes.Hash(e, data.RootElement);
     }
 }

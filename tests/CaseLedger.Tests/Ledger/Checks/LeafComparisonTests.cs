@@ -12,8 +12,8 @@ public class LeafComparisonTests
 {
     private static readonly Guid Stream = Guid.Parse("6f1c9a52-1b0e-4f7e-9d0a-3c2b1a000001");
 
-    private static StoredRows.StoredLeaf Row(long sequence, string leaf = "leaf") =>
-        new(sequence, Stream, sequence, Encoding.UTF8.GetBytes($"{leaf} {sequence}"));
+    private static StoredRows.StoredLeafHash Row(long sequence, string leaf = "leaf") =>
+        new(sequence, Stream, sequence, MerkleHash.Leaf(Encoding.UTF8.GetBytes($"{leaf} {sequence}")));
 
     private static SealedLeafRows.SealedLeaf Sealed(long index, long sequence, string leaf = "leaf") =>
         new(index, sequence, Stream, sequence, MerkleHash.Leaf(Encoding.UTF8.GetBytes($"{leaf} {sequence}")));
@@ -43,7 +43,7 @@ public class LeafComparisonTests
             [(1L, "changed"), (2L, "inserted"), (3L, "deleted"), (5L, "moved")],
             comparison.Mismatches.Select(mismatch => (mismatch.Sequence!.Value, mismatch.What)).OrderBy(m => m.Item1));
         Assert.Equal(3, comparison.Checked);
-        Assert.Equal(MerkleHash.Leaf(rows[0].Leaf), hashes[0]);
+        Assert.Equal(rows[0].Hash, hashes[0]);
     }
 
     [Fact]

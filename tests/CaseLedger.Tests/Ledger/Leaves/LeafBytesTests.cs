@@ -1,6 +1,7 @@
 using System.Text;
 using CaseLedger.Api.Inspections.Writing;
 using CaseLedger.Api.Ledger.Leaves;
+using CaseLedger.Api.Ledger.Merkle;
 using JasperFx.Events;
 using Weasel.Core;
 
@@ -82,8 +83,23 @@ public class LeafBytesTests
     }
 
     [Fact]
-    public void Data_with_a_duplicate_member_is_refused() =>
+    public void Data_with_a_duplicate_member_is_refused()
+    {
         Assert.Throws<ArgumentException>(() => LeafBytes.Of(Sample() with { Data = Json("""{"a":1,"a":2}""") }));
+        Assert.Throws<ArgumentException>(() => LeafBytes.Hash(Sample() with { Data = Json("""{"a":1,"a":2}""") }));
+    }
+
+    // The hash is taken where the leaf is written, in a scratch buffer the next leaf writes over: one leaf longer than
+    // the buffer's first size, one shorter after it, and each hash is still its own leaf's.
+    [Fact]
+    public void A_leaf_hash_is_the_hash_of_the_leaf_whatever_was_written_before_it()
+    {
+        var sample = Sample();
+        var longer = sample with { Data = Json($$"""{"note":"{{new string('x', 5000)}}"}""") };
+        foreach (var fields in new[] { sample, longer, sample, longer })
+            Assert.Equal(MerkleHash.Leaf(LeafBytes.Of(fields)), LeafBytes.Hash(fields));
+        Assert.NotEqual(LeafBytes.Hash(sample), LeafBytes.Hash(longer));
+    }
 
     [Fact]
     public void A_marten_event_gives_the_same_leaf_as_its_plain_fields()
