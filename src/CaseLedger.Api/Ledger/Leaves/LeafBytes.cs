@@ -28,8 +28,8 @@ public static class LeafBytes
     public static byte[] Hash(IEvent e, JsonElement data) => Hash(LeafFields.From(e, data));
 
     /// <summary>The leaf hash of <paramref name="fields"/>, hashed where the leaf is written and never kept: the
-    /// sealer and every check hash a leaf for each event, and a copy of each to hash once was most of a check's garbage
-    /// after the events themselves.</summary>
+    /// sealer and every check hash a leaf for each event, and the leaves' copies and strings were a fifth of what
+    /// <c>verify</c> allocated (an allocation trace on the 100,000-event bench database).</summary>
     public static byte[] Hash(LeafFields fields) => CanonicalJson.Written(Checked(fields), WriteCanonical, static leaf => MerkleHash.Leaf(leaf));
 
     private static LeafFields Checked(LeafFields fields) =>
