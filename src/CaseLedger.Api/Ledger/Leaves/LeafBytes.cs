@@ -16,8 +16,6 @@ namespace CaseLedger.Api.Ledger.Leaves;
 /// </summary>
 public static class LeafBytes
 {
-    public const string RecordedAtFormat = Instants.StoredFormat;
-
     /// <summary>The canonical leaf of <paramref name="e"/>, whose body <paramref name="data"/> is as Marten stored it.</summary>
     public static byte[] Of(IEvent e, JsonElement data) => Of(LeafFields.From(e, data));
 
@@ -48,9 +46,9 @@ public static class LeafBytes
         Member(",\"data\":", output);
         CanonicalJson.Write(fields.Data, output);
         Member(",\"occurredAt\":", output);
-        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.OccurredAt), RecordedAtFormat, output);
+        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.OccurredAt), Instants.StoredFormat, output);
         Member(",\"recordedAt\":", output);
-        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.RecordedAt), RecordedAtFormat, output);
+        CanonicalJson.WriteFormatted(Instants.StoredUtc(fields.RecordedAt), Instants.StoredFormat, output);
         Member(",\"role\":", output);
         Nullable(fields.Role, output);
         Member(",\"sequence\":", output);
@@ -70,9 +68,6 @@ public static class LeafBytes
     }
 
     private static void Member(string text, IBufferWriter<byte> output) => CanonicalJson.Ascii(text, output);
-
-    /// <summary>A recorded time as a leaf writes it: UTC, to the microsecond.</summary>
-    public static string RecordedAt(DateTimeOffset value) => Instants.Stored(value);
 
     private static void Nullable(string? value, IBufferWriter<byte> output)
     {
