@@ -15,7 +15,7 @@ namespace CaseLedger.Bench.Measures;
 /// judgements at its rate from its clients), corrections of a published judgement at a steady rate, and for each
 /// the time from its commit to the first attempt at its delivery reaching the receiver: the outbox, the local
 /// queue, the dispatcher's claim and the POST. The zero is the event's recorded time, which the database takes in
-/// the writing transaction a few milliseconds before it commits, on the clock the receiver reads (one machine): a
+/// the writing transaction a few milliseconds before it commits, on the wall clock the receiver reads too (one machine): a
 /// client's own "commit" (its 2xx) comes after the database has already sent the notice, and a raw notification
 /// often arrives before it. The baseline is the same load on plain tables, each notifiable
 /// write an event row with a <c>pg_notify</c> in its own transaction, heard on a LISTENing connection. Then what
@@ -51,7 +51,6 @@ public sealed class WebhookLatency : IMeasure
         var notices = (int)(NoticesPerSecond * duration.TotalSeconds * 1.2);
 
         await using var receiver = await BenchReceiver.StartAsync(cancellation);
-        var clock = new StopwatchClock();
         var (lagged, laggedJudgements) = await PublishedAsync(context, random, notices, "webhook-lag", cancellation);
         var (paced, pacedJudgements) = await PublishedAsync(context, random, WebhookWriteCost.WritesNeeded(writes), "webhook-writes", cancellation);
         var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, WebhookWriteCost.WritesNeeded(writes), 1, "webhook-judgements");
@@ -72,14 +71,14 @@ public sealed class WebhookLatency : IMeasure
         {
             subscriptions.Add(await SubscribeAsync(api, receiver.Url("/lag"), [NoticeKinds.JudgementCorrected], cancellation));
             var laggedChanges = laggedJudgements.Select(j => Correction(lagged, j)).ToList();
-            var raw = await RawLagAsync(context, clock, load, loadJudgements, lagged, laggedJudgements, laggedChanges, cancellation);
+            var raw = await RawLagAsync(context, load, loadJudgements, lagged, laggedJudgements, laggedChanges, cancellation);
             var product = await CommitToNoticeAsync(context, loadJudgements.Count, laggedChanges.Count,
                 (i, ct) => api.SendAsync(api.Record(load.Id, loadJudgements[i]), ct),
                 async (i, ct) =>
                 {
                     await api.SendAsync(api.Correct(lagged.Id, lagged.Lead, laggedChanges[i]), ct);
                     var (version, recorded) = await RecordedAsync(context.Product, lagged.Id, laggedChanges[i].JudgementId, ct);
-                    return (new Notice("/lag", lagged.Id, version), clock.Stopwatch(recorded));
+                    return (new Notice("/lag", lagged.Id, version), recorded);
                 },
                 notice => receiver.ArrivalOf(notice), cancellation);
             await api.SendAsync(api.Unsubscribe(Client, subscriptions[0]), cancellation);
@@ -134,7 +133,7 @@ public sealed class WebhookLatency : IMeasure
         return (inspection, planned);
     }
 
-    private static async Task<(Latencies Lags, int Early)> RawLagAsync(BenchContext context, StopwatchClock clock, PlannedInspection load, IReadOnlyList<PlannedJudgement> loadJudgements,
+    private static async Task<(Latencies Lags, int Early)> RawLagAsync(BenchContext context, PlannedInspection load, IReadOnlyList<PlannedJudgement> loadJudgements,
         PlannedInspection lagged, IReadOnlyList<PlannedJudgement> judgements, IReadOnlyList<PlannedChange> changes, CancellationToken cancellation)
     {
         await using var notices = await RawNotices.ListenAsync(context.Raw.Data, cancellation);
@@ -145,7 +144,7 @@ public sealed class WebhookLatency : IMeasure
             {
                 var payload = $"{lagged.Id}:{i + 1}";
                 var recorded = await RawNotices.WriteAsync(context.Raw, RawNotices.Correction(lagged.Id, i + 1, changes[i], Answers.Parse(judgements[i].Answer)!.Value, lagged.Lead), payload, ct);
-                return (payload, clock.Stopwatch(recorded));
+                return (payload, recorded);
             },
             notices.ArrivalOf, cancellation);
     }
@@ -153,11 +152,11 @@ public sealed class WebhookLatency : IMeasure
     /// <summary>The view-lag load and the notifiable writes at once, for the set duration; then every notice's
     /// lag from its write's commit to its arrival, once all have arrived.</summary>
     private static async Task<(Latencies Lags, int Early)> CommitToNoticeAsync<TKey>(BenchContext context, int loads, int notices,
-        Func<int, CancellationToken, Task> loadWrite, Func<int, CancellationToken, Task<(TKey Key, long CommittedAt)>> noticeWrite,
-        Func<TKey, long?> arrivalOf, CancellationToken cancellation)
+        Func<int, CancellationToken, Task> loadWrite, Func<int, CancellationToken, Task<(TKey Key, DateTimeOffset Recorded)>> noticeWrite,
+        Func<TKey, DateTimeOffset?> arrivalOf, CancellationToken cancellation)
     {
         var duration = DeliveryRunFor(context.Options);
-        var committed = new ConcurrentBag<(TKey Key, long CommittedAt)>();
+        var committed = new ConcurrentBag<(TKey Key, DateTimeOffset Recorded)>();
         await Task.WhenAll(
             SteadyRate.RunAsync(loads, ViewLag.Writers, ViewLag.WritesPerSecond, duration, loadWrite, cancellation),
             SteadyRate.RunAsync(notices, 1, NoticesPerSecond, duration, async (i, ct) => committed.Add(await noticeWrite(i, ct)), cancellation));
@@ -165,9 +164,9 @@ public sealed class WebhookLatency : IMeasure
 
         var lags = new Latencies();
         var early = 0;
-        foreach (var (key, committedAt) in committed)
+        foreach (var (key, recorded) in committed)
         {
-            var lag = Stopwatch.GetElapsedTime(committedAt, arrivalOf(key)!.Value).TotalMilliseconds;
+            var lag = (arrivalOf(key)!.Value - recorded).TotalMilliseconds;
             if (lag < 0) early++;
             lags.Add(lag);
         }
@@ -187,16 +186,6 @@ public sealed class WebhookLatency : IMeasure
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         if (!await reader.ReadAsync(cancellation)) throw new BenchFailure($"No event for judgement {judgementId}.");
         return (reader.GetInt64(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)));
-    }
-
-    /// <summary>This machine's clock as the stopwatch counts it: the database's recorded times (same machine, same
-    /// clock) become stopwatch readings, so a lag is an arrival less a recorded time.</summary>
-    private sealed class StopwatchClock
-    {
-        private readonly long ticks = System.Diagnostics.Stopwatch.GetTimestamp();
-        private readonly DateTimeOffset utc = DateTimeOffset.UtcNow;
-
-        public long Stopwatch(DateTimeOffset at) => ticks + (long)((at - utc).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
     }
 
     private static async Task UntilAsync(Func<bool> holds, string what, CancellationToken cancellation)

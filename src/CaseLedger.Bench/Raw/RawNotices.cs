@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using CaseLedger.Api.Inspections.Judging;
 using CaseLedger.Api.Scoring;
 using Npgsql;
@@ -17,18 +16,19 @@ public sealed class RawNotices : IAsyncDisposable
     public const string Channel = "caseledger_bench_notice";
 
     private readonly NpgsqlConnection listener;
-    private readonly ConcurrentDictionary<string, long> arrivals = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> arrivals = new();
     private readonly CancellationTokenSource stop = new();
     private Task listening = Task.CompletedTask;
 
     private RawNotices(NpgsqlConnection listener) => this.listener = listener;
 
-    public long? ArrivalOf(string payload) => arrivals.TryGetValue(payload, out var at) ? at : null;
+    /// <summary>When the notification for <paramref name="payload"/> was heard, on the wall clock the row's recorded time is on.</summary>
+    public DateTimeOffset? ArrivalOf(string payload) => arrivals.TryGetValue(payload, out var at) ? at : null;
 
     public static async Task<RawNotices> ListenAsync(NpgsqlDataSource data, CancellationToken cancellation)
     {
         var notices = new RawNotices(await data.OpenConnectionAsync(cancellation));
-        notices.listener.Notification += (_, e) => notices.arrivals.TryAdd(e.Payload, Stopwatch.GetTimestamp());
+        notices.listener.Notification += (_, e) => notices.arrivals.TryAdd(e.Payload, DateTimeOffset.UtcNow);
         await using (var listen = new NpgsqlCommand($"listen {Channel}", notices.listener))
             await listen.ExecuteNonQueryAsync(cancellation);
         notices.listening = Task.Run(notices.WaitAsync, CancellationToken.None);
