@@ -108,6 +108,37 @@ public sealed class WebhookDeliveryTests(AppFixture app)
         Assert.Equal(3, receiver.All.Count(r => r.InspectionOf() == first && r.TypeOf() == NoticeKinds.InspectionPublished));
     }
 
+    [Fact]
+    public async Task A_delivery_handed_on_down_its_stream_that_fails_is_tried_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var subscription = await app.Host.Subscribe(receiver.Url(), [NoticeKinds.JudgementCorrected]);
+        var (id, judgements) = await app.Host.GivenPublished();
+        // The stream's first correction is refused until the two after it wait for it, so that its success hands the
+        // second on and the second's the third, in one handler, each recorded by a commit of its own; the third's
+        // first attempt fails, and its retry is what that third commit schedules.
+        var (versions, holdFirst, thirdRefused) = (new List<long>(), 1, 0);
+        receiver.Always = body =>
+        {
+            var version = JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("streamVersion").GetInt64();
+            lock (versions) if (!versions.Contains(version)) versions.Add(version);
+            var turn = versions.IndexOf(version);
+            if (turn == 0 && Volatile.Read(ref holdFirst) == 1) return 503;
+            return turn == 2 && Interlocked.Exchange(ref thirdRefused, 1) == 0 ? 503 : 204;
+        };
+        var v1 = await app.Host.Correct(id, judgements[0].Id, 1, "insufficient");
+        var v2 = await app.Host.Correct(id, judgements[0].Id, v1, "sufficient");
+        await app.Host.Correct(id, judgements[0].Id, v2, "insufficient");
+        await app.Host.DeliveriesWhen(subscription.Id, log => log.Deliveries.Count(d => d.InspectionId == id && d.State == "waiting") == 2);
+        Volatile.Write(ref holdFirst, 0);
+
+        var log = await WithLog(subscription.Id, () => app.Host.DeliveriesWhen(subscription.Id,
+            l => l.Deliveries.Count(d => d.InspectionId == id && d.State == "delivered") == 3, TimeSpan.FromSeconds(20)));
+        var third = log.Deliveries.Where(d => d.InspectionId == id).MaxBy(d => d.EnrolledAt)!;
+        Assert.Equal(new int?[] { 503, 204 }, third.Attempts.Select(a => a.StatusCode));
+        Assert.Equal(3, receiver.All.Count(r => r.InspectionOf() == id && r.AnsweredWith == 204));
+    }
+
     /// <summary>A wait that fails says what the delivery log held.</summary>
     private async Task<T> WithLog<T>(Guid subscriptionId, Func<Task<T>> wait)
     {

@@ -2,6 +2,7 @@ using Wolverine;
 using CaseLedger.Api.Notifications.Subscriptions;
 using CaseLedger.Api.Telemetry;
 using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace CaseLedger.Api.Notifications.Deliveries;
 
@@ -14,8 +15,8 @@ namespace CaseLedger.Api.Notifications.Deliveries;
 /// in Wolverine's inbox, and the attempt is made again under the same <c>webhook-id</c>.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDocumentStore store, OutboxedSessionFactory outbox, WebhookSender sender, WebhookSettings settings, TimeProvider clock,
-    CaseLedgerMetrics metrics)
+    IDocumentStore store, OutboxedSessionFactory outbox, IWolverineRuntime runtime, WebhookSender sender, WebhookSettings settings,
+    TimeProvider clock, CaseLedgerMetrics metrics)
 {
     /// <summary>How often a held queue looks again whether the operator has lifted <see cref="WebhookSettings.Hold"/>.</summary>
     public static readonly TimeSpan HoldRecheck = TimeSpan.FromSeconds(5);
@@ -33,7 +34,7 @@ public sealed class WebhookDispatcher(
         while (true)
         {
             var attempt = await sender.PostAsync(delivery, subscription, cancellation);
-            if (await RecordAsync(new DeliverWebhook(delivery.Id, delivery.Ticket), attempt, context, cancellation) is not var (next, itsSubscription)) return;
+            if (await RecordAsync(new DeliverWebhook(delivery.Id, delivery.Ticket), attempt, cancellation) is not var (next, itsSubscription)) return;
             (delivery, subscription) = (next, itsSubscription);
         }
     }
@@ -78,8 +79,13 @@ public sealed class WebhookDispatcher(
 
     /// <summary>Records the attempt and what follows; returns the stream's next delivery when it was waiting for
     /// this one and is now claimed for the caller to make.</summary>
-    private async Task<(WebhookDelivery, Subscription)?> RecordAsync(DeliverWebhook message, DeliveryAttempt attempt, IMessageContext context, CancellationToken cancellation)
+    private async Task<(WebhookDelivery, Subscription)?> RecordAsync(DeliverWebhook message, DeliveryAttempt attempt, CancellationToken cancellation)
     {
+        // A message context of its own for each record: the handler's context sends what it holds once, at the first
+        // commit, and Wolverine drops (with a warning) what is scheduled into it after that. A delivery handed on here
+        // is recorded by a second commit, and its retry, or the take-over of the next one, would have been dropped:
+        // a failed delivery then never tried again, and every later one of its stream waiting behind it for good.
+        var context = new MessageContext(runtime);
         await using var session = outbox.OpenSession(context);
         if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } attempted) return null;
         await session.TakeAsync(LockKey(attempted.SubscriptionId), cancellation);
