@@ -81,10 +81,10 @@ public sealed class WebhookDispatcher(
     /// this one and is now claimed for the caller to make.</summary>
     private async Task<(WebhookDelivery, Subscription)?> RecordAsync(DeliverWebhook message, DeliveryAttempt attempt, CancellationToken cancellation)
     {
-        // A message context of its own for each record: the handler's context sends what it holds once, at the first
-        // commit, and Wolverine drops (with a warning) what is scheduled into it after that. A delivery handed on here
-        // is recorded by a second commit, and its retry, or the take-over of the next one, would have been dropped:
-        // a failed delivery then never tried again, and every later one of its stream waiting behind it for good.
+        // A message context of its own for each record: the handler's context sends what it holds once, at its first
+        // commit, and Wolverine warns that what is scheduled into it after that will not be sent. A delivery handed on
+        // here is recorded by a second commit, whose retry or take-over then reached its receiver only because the
+        // outbox had stored it and the scheduled-message polling found it: not a path a delivery should rest on.
         var context = new MessageContext(runtime);
         await using var session = outbox.OpenSession(context);
         if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } attempted) return null;
