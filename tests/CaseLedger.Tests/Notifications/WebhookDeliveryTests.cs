@@ -121,8 +121,12 @@ public sealed class WebhookDeliveryTests(AppFixture app)
         receiver.Always = body =>
         {
             var version = JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("streamVersion").GetInt64();
-            lock (versions) if (!versions.Contains(version)) versions.Add(version);
-            var turn = versions.IndexOf(version);
+            int turn;
+            lock (versions)
+            {
+                if (!versions.Contains(version)) versions.Add(version);
+                turn = versions.IndexOf(version);
+            }
             if (turn == 0 && Volatile.Read(ref holdFirst) == 1) return 503;
             return turn == 2 && Interlocked.Exchange(ref thirdRefused, 1) == 0 ? 503 : 204;
         };
@@ -132,8 +136,9 @@ public sealed class WebhookDeliveryTests(AppFixture app)
         await app.Host.DeliveriesWhen(subscription.Id, log => log.Deliveries.Count(d => d.InspectionId == id && d.State == "waiting") == 2);
         Volatile.Write(ref holdFirst, 0);
 
-        var log = await WithLog(subscription.Id, () => app.Host.DeliveriesWhen(subscription.Id,
-            l => l.Deliveries.Count(d => d.InspectionId == id && d.State == "delivered") == 3, TimeSpan.FromSeconds(20)));
+        // DeliveriesWhen's timeout names the log it last read.
+        var log = await app.Host.DeliveriesWhen(subscription.Id,
+            l => l.Deliveries.Count(d => d.InspectionId == id && d.State == "delivered") == 3, TimeSpan.FromSeconds(20));
         var third = log.Deliveries.Where(d => d.InspectionId == id).MaxBy(d => d.EnrolledAt)!;
         Assert.Equal(new int?[] { 503, 204 }, third.Attempts.Select(a => a.StatusCode));
         Assert.Equal(3, receiver.All.Count(r => r.InspectionOf() == id && r.AnsweredWith == 204));
