@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Wolverine;
 using CaseLedger.Api.Notifications.Subscriptions;
 using CaseLedger.Api.Telemetry;
@@ -50,21 +49,13 @@ public sealed class WebhookDispatcher(
         if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } enrolled) return null;
         await session.TakeAsync(LockKey(enrolled.SubscriptionId), cancellation);
 
-        // Under the lock, what the claim decides on in one round trip: a delivery's subscription, stream and place
-        // in it never change, so the enrolled copy names them, and only its state and turn are read afresh.
-        var batch = session.CreateBatchQuery();
-        var deliveryRead = batch.Load<WebhookDelivery>(message.DeliveryId);
-        var subscriptionRead = batch.Load<Subscription>(enrolled.SubscriptionId);
-        var earlierRead = batch.Query<WebhookDelivery>().Any(EarlierUnfinished(enrolled));
-        await batch.Execute(cancellation);
-
-        var delivery = await deliveryRead;
+        var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation);
         if (delivery is null || delivery.Ticket != message.Ticket || delivery.State is not (DeliveryState.Pending or DeliveryState.Waiting))
             return null;
-        if (await subscriptionRead is not { } subscription) return null;
+        if (await session.LoadAsync<Subscription>(delivery.SubscriptionId, cancellation) is not { } subscription) return null;
         if (subscription.Disabled)
             return await ParkAsync(session, delivery with { State = DeliveryState.Held, Note = "Held: " + subscription.DisabledReason }, cancellation);
-        if (await earlierRead)
+        if (await EarlierUnfinishedAsync(session, delivery, cancellation))
             return await ParkAsync(session, delivery with
             {
                 State = DeliveryState.Waiting,
@@ -98,14 +89,8 @@ public sealed class WebhookDispatcher(
         await using var session = outbox.OpenSession(context);
         if (await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } attempted) return null;
         await session.TakeAsync(LockKey(attempted.SubscriptionId), cancellation);
-        // Under the lock, in one round trip: the delivery and its subscription afresh, and the stream's next delivery
-        // (read whether or not this one frees it: nothing else writes these while the lock is held).
-        var batch = session.CreateBatchQuery();
-        var deliveryRead = batch.Load<WebhookDelivery>(message.DeliveryId);
-        var subscriptionRead = batch.Load<Subscription>(attempted.SubscriptionId);
-        var nextRead = batch.Query<WebhookDelivery>().Where(NextOfStream(attempted)).OrderBy(d => d.StreamVersion).FirstOrDefault();
-        await batch.Execute(cancellation);
-        var (delivery, subscription) = (await deliveryRead, await subscriptionRead);
+        var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation);
+        var subscription = delivery is null ? null : await session.LoadAsync<Subscription>(delivery.SubscriptionId, cancellation);
         if (delivery is null || subscription is null) return null;
         if (delivery.Ticket != message.Ticket)
         {
@@ -120,7 +105,7 @@ public sealed class WebhookDispatcher(
         session.Store(after.Delivery);
         session.Store(after.Subscription);
         if (after.RetryIn is { } wait) await context.ScheduleAsync(new DeliverWebhook(delivery.Id, after.Delivery.Ticket), wait);
-        var released = after.ReleasesNext ? await ReleaseNextAsync(session, context, await nextRead) : null;
+        var released = after.ReleasesNext ? await ReleaseNextAsync(session, context, after.Delivery, cancellation) : null;
         await session.SaveChangesAsync(cancellation);
         Measure(delivery, attempt, DeliveryDecisions.Outcome(after.Delivery));
         return released is null ? null : (released, after.Subscription);
@@ -136,8 +121,13 @@ public sealed class WebhookDispatcher(
     /// (made by then, the message finds it finished, or its ticket taken, and does nothing). An earliest one still
     /// pending has its own message on the way, and frees the ones after it when it finishes.
     /// </summary>
-    private async Task<WebhookDelivery?> ReleaseNextAsync(IDocumentSession session, IMessageContext context, WebhookDelivery? next)
+    private async Task<WebhookDelivery?> ReleaseNextAsync(IDocumentSession session, IMessageContext context, WebhookDelivery finished, CancellationToken cancellation)
     {
+        var next = await session.Query<WebhookDelivery>()
+            .Where(d => d.SubscriptionId == finished.SubscriptionId && d.StreamId == finished.StreamId && d.Id != finished.Id
+                && (d.State == DeliveryState.Pending || d.State == DeliveryState.Waiting || d.State == DeliveryState.Held))
+            .OrderBy(d => d.StreamVersion)
+            .FirstOrDefaultAsync(cancellation);
         if (next is not { State: DeliveryState.Waiting }) return null;
         var released = next with { State = DeliveryState.Pending, Ticket = next.Ticket + 1, Note = null };
         session.Store(released);
@@ -145,15 +135,10 @@ public sealed class WebhookDispatcher(
         return released;
     }
 
-    /// <summary>The other deliveries of <paramref name="delivery"/>'s stream to its subscription that are not finished.</summary>
-    private static Expression<Func<WebhookDelivery, bool>> NextOfStream(WebhookDelivery delivery) => d =>
-        d.SubscriptionId == delivery.SubscriptionId && d.StreamId == delivery.StreamId && d.Id != delivery.Id
-        && (d.State == DeliveryState.Pending || d.State == DeliveryState.Waiting || d.State == DeliveryState.Held);
-
-    /// <summary>The unfinished deliveries of <paramref name="delivery"/>'s stream to its subscription that come before it.</summary>
-    private static Expression<Func<WebhookDelivery, bool>> EarlierUnfinished(WebhookDelivery delivery) => d =>
-        d.SubscriptionId == delivery.SubscriptionId && d.StreamId == delivery.StreamId && d.StreamVersion < delivery.StreamVersion
-        && (d.State == DeliveryState.Pending || d.State == DeliveryState.Waiting || d.State == DeliveryState.Held);
+    private static Task<bool> EarlierUnfinishedAsync(IQuerySession session, WebhookDelivery delivery, CancellationToken cancellation) =>
+        session.Query<WebhookDelivery>().AnyAsync(d =>
+            d.SubscriptionId == delivery.SubscriptionId && d.StreamId == delivery.StreamId && d.StreamVersion < delivery.StreamVersion
+            && (d.State == DeliveryState.Pending || d.State == DeliveryState.Waiting || d.State == DeliveryState.Held), cancellation);
 
     public static string LockKey(Guid subscriptionId) => $"webhooks:{subscriptionId}";
 }
