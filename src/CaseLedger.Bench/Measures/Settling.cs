@@ -7,10 +7,11 @@ namespace CaseLedger.Bench.Measures;
 /// <summary>
 /// Between measures, and within one between what it puts in place and what it times: waits until the API has done
 /// the work left it (every view has applied the last event, and the sealer has sealed it), then vacuums and
-/// checkpoints the database, so a measure times its own work and not the tail of what came before. At 5M the single judgements ran seconds after the national load (a
-/// 12.6 GB database), and a third of a second of every write taking 35–61 ms in the middle of them made the run's
-/// p99. The vacuum is the one an operator runs after a bulk load, done before a measure rather than by autovacuum
-/// during one, at a moment of its choosing; the log says whether autovacuum was at work when each settle began.
+/// checkpoints the database, so a measure times its own work and not the tail of what came before. At 5M the single
+/// judgements ran seconds after the national load (a 12.6 GB database), and a third of a second of every write
+/// taking 35–61 ms in the middle of them made the run's p99. The vacuum is the one an operator runs after a bulk
+/// load, done before a measure rather than by autovacuum during one, at a moment of its choosing; the log says whether
+/// autovacuum was at work when each settle began.
 /// (In the first national run with it, 2026-12-06, autovacuum was idle at every settle and the vacuum after the load
 /// took 3.5 s: the second-long stalls that had made some reads' p99 at 5M were not autovacuum catching up on the
 /// load. It stays, at 0.3 s a settle, so that no measure can time it.)

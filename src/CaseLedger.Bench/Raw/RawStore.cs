@@ -9,7 +9,7 @@ namespace CaseLedger.Bench.Raw;
 /// per stream version); the judgement table has the product's "one current judgement per case and question".
 /// They are the instrument, not what it measures, so autovacuum leaves them alone and <see cref="Measures.Settling"/>
 /// vacuums them between measures: at 100,000 events autovacuum's passes over the raw judgements (0.5–0.8 s, from the
-/// raw side's own upserts) fell inside the product's timed writes and made their p99.
+/// raw side's own upserts) fell inside the product's timed writes, beside their slowest seconds.
 /// </summary>
 public sealed class RawStore(NpgsqlDataSource data, string schema) : IAsyncDisposable
 {
