@@ -56,6 +56,7 @@ public sealed class WebhookLatency : IMeasure
         var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, WebhookWriteCost.WritesNeeded(writes), 1, "webhook-judgements");
         var (load, loadJudgements) = UniformInspection.Plan(context.Frameworks, random, (int)(ViewLag.WritesPerSecond * duration.TotalSeconds * 1.2),
             ViewLag.Writers, "webhook-load");
+        var (warm, warmJudgements) = await PublishedAsync(context, random, WarmDeliveries, "webhook-warm-up", cancellation);
         await api.SendInOrderAsync([api.Register(open.Yot), .. api.OpenForJudgements(open), api.Register(load.Yot), .. api.OpenForJudgements(load)], cancellation);
         context.Log("webhooks: inspections prepared");
 
@@ -69,8 +70,10 @@ public sealed class WebhookLatency : IMeasure
         var subscriptions = new List<Guid>();
         try
         {
+            var warmChanges = warmJudgements.Select(j => Correction(warm, j)).ToList();
             subscriptions.Add(await SubscribeAsync(api, receiver.Url("/lag"), [NoticeKinds.JudgementCorrected], cancellation));
             var laggedChanges = laggedJudgements.Select(j => Correction(lagged, j)).ToList();
+            await WarmUpAsync(context, receiver, warm, warmChanges, cancellation);
             var raw = await RawLagAsync(context, load, loadJudgements, lagged, laggedJudgements, laggedChanges, cancellation);
             var product = await CommitToNoticeAsync(context, loadJudgements.Count, laggedChanges.Count,
                 (i, ct) => api.SendAsync(api.Record(load.Id, loadJudgements[i]), ct),
@@ -111,6 +114,28 @@ public sealed class WebhookLatency : IMeasure
         {
             // Later measures, and later runs on this database, write with no subscription listening.
             foreach (var id in subscriptions) await api.SendAsync(api.Unsubscribe(Client, id), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Corrections delivered, untimed, before the timed ones, as many as the write-path blocks warm up with.</summary>
+    private const int WarmDeliveries = 30;
+
+    /// <summary>
+    /// The sealing measure has just restarted the API, and nothing since has corrected a published judgement or
+    /// delivered one, so the first timed deliveries waited for that code to be generated (Development generates
+    /// handlers on first use; production loads them ready-made) and compiled: at 100,000 events, in one hour, 742 ms
+    /// p99 and 53.9 ms p50 without these, 86.8 and 18.7 with them. They go first, each delivered before the next is
+    /// sent, to the subscription the timed ones use.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchContext context, BenchReceiver receiver, PlannedInspection warm, IReadOnlyList<PlannedChange> changes,
+        CancellationToken cancellation)
+    {
+        foreach (var change in changes)
+        {
+            await context.Api.SendAsync(context.Api.Correct(warm.Id, warm.Lead, change), cancellation);
+            var (version, _) = await RecordedAsync(context.Product, warm.Id, change.JudgementId, cancellation);
+            var notice = new Notice("/lag", warm.Id, version);
+            await UntilAsync(() => receiver.ArrivalOf(notice) is not null, "the warm-up's notice", cancellation);
         }
     }
 
