@@ -56,7 +56,7 @@ public sealed class WebhookLatency : IMeasure
         var (open, recordings) = UniformInspection.Plan(context.Frameworks, random, WebhookWriteCost.WritesNeeded(writes), 1, "webhook-judgements");
         var (load, loadJudgements) = UniformInspection.Plan(context.Frameworks, random, (int)(ViewLag.WritesPerSecond * duration.TotalSeconds * 1.2),
             ViewLag.Writers, "webhook-load");
-        var (warm, warmJudgements) = await PublishedAsync(context, random, WarmDeliveries, "webhook-warm-up", cancellation);
+        var (warm, warmJudgements) = await PublishedAsync(context, random, WebhookWriteCost.Warm, "webhook-warm-up", cancellation);
         await api.SendInOrderAsync([api.Register(open.Yot), .. api.OpenForJudgements(open), api.Register(load.Yot), .. api.OpenForJudgements(load)], cancellation);
         context.Log("webhooks: inspections prepared");
 
@@ -117,15 +117,12 @@ public sealed class WebhookLatency : IMeasure
         }
     }
 
-    /// <summary>Corrections delivered, untimed, before the timed ones, as many as the write-path blocks warm up with.</summary>
-    private const int WarmDeliveries = 30;
-
     /// <summary>
     /// The sealing measure has just restarted the API, and nothing since has corrected a published judgement or
     /// delivered one, so the first timed deliveries waited for that code to be generated (Development generates
     /// handlers on first use; production loads them ready-made) and compiled: at 100,000 events, in one hour, 742 ms
-    /// p99 and 53.9 ms p50 without these, 86.8 and 18.7 with them. They go first, each delivered before the next is
-    /// sent, to the subscription the timed ones use.
+    /// p99 and 53.9 ms p50 without these, 86.8 and 18.7 with them. As many as the write path warms up with go first,
+    /// each delivered before the next is sent, to the subscription the timed ones use.
     /// </summary>
     private static async Task WarmUpAsync(BenchContext context, BenchReceiver receiver, PlannedInspection warm, IReadOnlyList<PlannedChange> changes,
         CancellationToken cancellation)

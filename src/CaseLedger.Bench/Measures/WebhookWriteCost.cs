@@ -16,7 +16,8 @@ public static class WebhookWriteCost
 {
     public const int Subscriptions = 10;
     public const int Blocks = 4;
-    private const int Warm = 30;
+    /// <summary>Untimed writes before the timed ones, here and before the delivery measure's notices.</summary>
+    public const int Warm = 30;
 
     public sealed record Result(Latencies NoneCorrections, Latencies TenCorrections, Latencies NoneJudgements, Latencies TenJudgements, int Enrolled, bool Held);
 
